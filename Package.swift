@@ -1,0 +1,56 @@
+// swift-tools-version: 6.0
+
+import PackageDescription
+
+let package = Package(
+    name: "TrialStats",
+    products: [
+        .library(name: "TrialStats", targets: ["TrialStats"]),
+        .library(name: "TrialStatsIO", targets: ["TrialStatsIO"]),
+        .executable(name: "trialstats", targets: ["trialstats"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+    ],
+    targets: [
+        // The GNU Scientific Library, reached only through Sources/TrialStats/Numerics/GSL.swift.
+        .systemLibrary(
+            name: "CGSL",
+            pkgConfig: "gsl",
+            providers: [.apt(["libgsl-dev"])]
+        ),
+        .target(
+            name: "TrialStats",
+            dependencies: ["CGSL"]
+        ),
+        .target(
+            name: "TrialStatsIO",
+            dependencies: [
+                "TrialStats",
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
+        .executableTarget(
+            name: "trialstats",
+            dependencies: [
+                "TrialStats",
+                "TrialStatsIO",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "TrialStatsTests",
+            dependencies: ["TrialStats"],
+            resources: []
+        ),
+        .testTarget(
+            name: "TrialStatsIOTests",
+            dependencies: ["TrialStatsIO"]
+        ),
+        .testTarget(
+            name: "trialstatsTests",
+            dependencies: ["trialstats"]
+        ),
+    ]
+)

@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+@testable import TrialStats
+
+/// The GSL wrappers over the range the toolkit uses: n up to 10^6, levels 0.5–0.9999.
+@Suite("GSL wrappers")
+struct GSLTests {
+    static let levels = [0.5, 0.8, 0.9, 0.95, 0.99, 0.999, 0.9999]
+
+    @Test("normal quantile inverts the distribution function and is antisymmetric")
+    func normal() throws {
+        #expect(abs(try GSL.normalQuantile(0.975) - 1.959963984540054) < 1e-15)
+        for level in Self.levels {
+            let a = (1 - level) / 2
+            let z = try GSL.normalQuantile(a)
+            #expect(agrees(GSL.normalCDF(z), a, relative: 1e-13))
+            #expect(agrees(-z, try GSL.normalQuantile(1 - a), relative: 1e-12))
+        }
+        #expect(throws: StatisticsError.self) { try GSL.normalQuantile(0) }
+        #expect(throws: StatisticsError.self) { try GSL.normalQuantile(1) }
+    }
+
+    /// Clopper–Pearson-shaped beta quantiles: Beta(x, n − x + 1) at α/2 and Beta(x + 1, n − x)
+    /// at 1 − α/2, for x across 0…n and n up to 10^6; each root is checked by evaluating the
+    /// distribution function on either side of it.
+    @Test("beta quantiles are roots to 1e-12 relative across n ≤ 10^6", arguments: [1, 2, 5, 24, 100, 1_000, 100_000, 1_000_000])
+    func betaQuantiles(n: Int) throws {
+        let xs = Set([1, 2, n / 100, n / 10, n / 2, n - 2, n - 1, n].filter { $0 >= 1 && $0 <= n })
+        for x in xs {
+            for level in Self.levels {
+                let a = (1 - level) / 2
+                let lower = try GSL.betaQuantile(a, Double(x), Double(n - x + 1))
+                #expect(lower > 0 && lower <= 1)
+                let below = try GSL.betaCDF(lower * (1 - 1e-12), Double(x), Double(n - x + 1))
+                let above = try GSL.betaCDF(min(1, lower * (1 + 1e-12)), Double(x), Double(n - x + 1))
+                #expect(below <= a && a <= above, "x \(x) n \(n) level \(level): \(lower)")
+                if x < n {
+                    let upper = try GSL.betaUpperQuantile(a, Double(x + 1), Double(n - x))
+                    let s1 = try GSL.betaSurvival(upper * (1 - 1e-12), Double(x + 1), Double(n - x))
+                    let s2 = try GSL.betaSurvival(min(1, upper * (1 + 1e-12)), Double(x + 1), Double(n - x))
+                    #expect(s1 >= a && a >= s2, "upper x \(x) n \(n) level \(level): \(upper)")
+                }
+            }
+        }
+    }
+
+    /// The fallback itself, compared with GSL's inverse where both work, including roots near
+    /// 1e-300 that only log-scale bisection reaches.
+    @Test("bisection fallback agrees with GSL's inverse")
+    func bisectionFallback() throws {
+        var generator = SplitMix64(seed: 7)
+        for _ in 0..<300 {
+            let a = Double.random(in: 0.5...2000, using: &generator)
+            let b = Double.random(in: 0.5...2000, using: &generator)
+            let p = pow(10, -Double.random(in: 0.3...12, using: &generator))
+            let direct = try GSL.betaQuantile(p, a, b)
+            let bisected = try GSL.bisectBeta(target: p, a: a, b: b, upper: false)
+            #expect(agrees(direct, bisected, relative: 1e-11), "a \(a) b \(b) p \(p)")
+            let directUpper = try GSL.betaUpperQuantile(p, a, b)
+            let bisectedUpper = try GSL.bisectBeta(target: p, a: a, b: b, upper: true)
+            #expect(agrees(directUpper, bisectedUpper, relative: 1e-11), "upper a \(a) b \(b) p \(p)")
+        }
+        // Beta(1, 1e6) at 1e-300: the root is about 1e-306.
+        let tiny = try GSL.bisectBeta(target: 1e-300, a: 1, b: 1e6, upper: false)
+        #expect(agrees(tiny, -expm1(log1p(-1e-300) / 1e6), relative: 1e-9))
+    }
+
+    @Test("binomial tails add to one and match hand values", arguments: [1, 10, 24, 1_000, 1_000_000])
+    func binomial(n: Int) throws {
+        for p in [0.001, 0.05, 0.3, 0.5, 0.9] {
+            for k in Set([0, 1, n / 3, n / 2, n - 1, n]) {
+                let lower = try GSL.binomialCDF(k, n: n, p: p)
+                let upper = try GSL.binomialSurvival(k, n: n, p: p)
+                #expect(abs(lower + upper - 1) < 1e-12)
+                #expect(lower >= 0 && lower <= 1)
+            }
+        }
+        // P(B ≤ 0) for Binomial(10, 1/2) is 1/1024.
+        #expect(agrees(try GSL.binomialCDF(0, n: 10, p: 0.5), 1.0 / 1024, relative: 1e-13))
+        #expect(agrees(try GSL.binomialPMF(5, n: 10, p: 0.5), 252.0 / 1024, relative: 1e-13))
+    }
+
+    @Test("chi-square and t tails match known values")
+    func chiSquaredAndT() throws {
+        // qchisq(0.95, 1) = 3.841458820694124; pt(2.262157, 9) ≈ 0.975.
+        #expect(agrees(try GSL.chiSquaredSurvival(3.841458820694124, df: 1), 0.05, relative: 1e-12))
+        #expect(agrees(try GSL.tSurvival(2.2621571627409915, df: 9), 0.025, relative: 1e-10))
+        #expect(agrees(try GSL.tCDF(0, df: 3), 0.5, relative: 1e-15))
+    }
+}

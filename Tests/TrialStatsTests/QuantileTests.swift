@@ -1,0 +1,165 @@
+import Foundation
+import Testing
+@testable import TrialStats
+
+@Suite("Sample quantiles (Hyndman–Fan types 1–9)")
+struct QuantileTests {
+    /// Every case of Fixtures/reference/quantiles.json (R `quantile(x, probs, type = k)`).
+    @Test("agrees with R quantile(type = 1...9) to 1e-12 relative")
+    func matchesR() throws {
+        let reference = try ReferenceFixtures.json("reference/quantiles.json")
+        let cases = try #require(reference["cases"] as? [[String: Any]])
+        #expect(cases.count == 180)
+        var compared = 0
+        for c in cases {
+            let x = c.doubles("x"), probs = c.doubles("probs"), expected = c.doubles("expected")
+            let rawType = try #require(c.int("type"))
+            let type = try #require(QuantileType(rawValue: rawType))
+            let got = try quantiles(x, probs: probs, type: type)
+            for i in probs.indices {
+                #expect(agrees(got[i], expected[i], relative: 1e-12),
+                        "\(c["name"]!) type \(type.rawValue) p = \(probs[i]): \(got[i]) vs R \(expected[i])")
+                compared += 1
+            }
+        }
+        #expect(compared == 180 * 26)
+    }
+
+    /// The cases where R ≤ 4.3 differs (n·p just off an integer) are present and flagged.
+    @Test("fuzzy probabilities for types 1–3 follow exact arithmetic")
+    func fuzzyCasesFollowExactArithmetic() throws {
+        let reference = try ReferenceFixtures.json("reference/quantiles.json")
+        let cases = try #require(reference["cases"] as? [[String: Any]])
+        let flagged = cases.filter { ($0["fuzzy"] as? [Bool] ?? []).contains(true) }
+        #expect(flagged.count == 6)
+        // n = 10, p = 0.1 * 3 = 0.30000000000000004: exactly 3 in decimal, so type 1 is x(3).
+        let x = Array(1...10).map(Double.init)
+        #expect(try quantiles(x, probs: [0.1 * 3], type: .type1) == [3])
+        #expect(try quantiles(x, probs: [0.1 * 3], type: .type2) == [3.5])
+    }
+
+    @Test("hand-worked values")
+    func handWorked() throws {
+        let x: [Double] = [10, 20, 30, 40]
+        // Type 7: 1 + 3p → p = 0.25 gives 1.75 → 10 + 0.75·10.
+        #expect(try quantiles(x, probs: [0.25, 0.5, 0.75], type: .type7) == [17.5, 25, 32.5])
+        // Type 6: (n + 1)p = 1.25 → 12.5; 3.75 → 37.5.
+        #expect(try quantiles(x, probs: [0.25, 0.75], type: .type6) == [12.5, 37.5])
+        // Type 2: np = 1 integer → average of x(1), x(2).
+        #expect(try quantiles(x, probs: [0.25, 0.5], type: .type2) == [15, 25])
+        // Type 1: np = 1 → x(1); np = 2 → x(2).
+        #expect(try quantiles(x, probs: [0.25, 0.5], type: .type1) == [10, 20])
+        // Type 3: np − 1/2 = 0.5 → j = 0, g > 0 → x(1); np = 2 → 1.5 → x(2).
+        #expect(try quantiles(x, probs: [0.25, 0.5], type: .type3) == [10, 20])
+        // n = 1: every type and probability gives the single value.
+        for type in QuantileType.allCases {
+            #expect(try quantiles([-3.5], probs: [0, 0.3, 1], type: type) == [-3.5, -3.5, -3.5])
+        }
+        // The CASTLE-like VAS: median of 24 values is the mean of x(12) and x(13) for types 2, 5–9.
+        let vas: [Double] = [63, 52, 75, 80, 45, 66, 71, 58, 90, 33, 61, 64, 70, 49, 55, 77, 82, 60, 68, 74, 53, 47, 59, 72]
+        for type in [QuantileType.type2, .type5, .type6, .type7, .type8, .type9] {
+            #expect(try quantiles(vas, probs: [0.5], type: type) == [63.5])
+        }
+    }
+
+    /// An independent implementation from Hyndman & Fan's plotting positions
+    /// p(k) = (k − α)/(n + 1 − α − β), interpolating linearly between them (types 4–9), and from
+    /// the inverse empirical distribution function (types 1–3), on random data.
+    @Test("agrees with a plotting-position implementation", arguments: QuantileType.allCases)
+    func matchesPlottingPositions(type: QuantileType) throws {
+        var generator = SplitMix64(seed: UInt64(type.rawValue))
+        for _ in 0..<200 {
+            let n = Int.random(in: 1...40, using: &generator)
+            let x = (0..<n).map { _ in Double(Int.random(in: -20...20, using: &generator)) / 4 }
+            let sorted = x.sorted()
+            let probs = (0...40).map { Double($0) / 40 }
+            let got = try quantiles(x, probs: probs, type: type)
+            for (p, value) in zip(probs, got) {
+                let expected = plottingPositionQuantile(sorted, p: p, type: type)
+                #expect(abs(value - expected) <= 1e-12 * max(1, abs(expected)), "n \(n) p \(p): \(value) vs \(expected)")
+            }
+        }
+    }
+
+    @Test("properties: within the range, non-decreasing in p, independent of order")
+    func properties() throws {
+        var generator = SplitMix64(seed: 99)
+        for _ in 0..<100 {
+            let n = Int.random(in: 1...30, using: &generator)
+            let x = (0..<n).map { _ in Double.random(in: -100...100, using: &generator) }
+            let probs = (0...100).map { Double($0) / 100 }
+            for type in QuantileType.allCases {
+                let q = try quantiles(x, probs: probs, type: type)
+                #expect(q.allSatisfy { $0 >= x.min()! && $0 <= x.max()! })
+                #expect(zip(q, q.dropFirst()).allSatisfy { $0 <= $1 })
+                #expect(try quantiles(x.reversed(), probs: probs, type: type) == q)
+                #expect(q.first == x.min() && q.last == x.max())
+            }
+        }
+    }
+
+    @Test("rejects empty data, non-finite values and probabilities outside [0, 1]")
+    func rejectsBadInput() {
+        #expect(throws: StatisticsError.emptySample) { try quantiles([], probs: [0.5]) }
+        #expect(throws: StatisticsError.nonFiniteValue(index: 1, value: .infinity)) { try quantiles([1, .infinity], probs: [0.5]) }
+        #expect(throws: StatisticsError.probabilityOutOfRange(1.5)) { try quantiles([1, 2], probs: [1.5]) }
+        #expect(throws: StatisticsError.self) { try quantiles([1, 2], probs: [.nan]) }
+    }
+}
+
+/// Quantile by interpolating between plotting positions (Hyndman & Fan 1996, §2), written
+/// independently of the library's index arithmetic and in exact rational steps for these grids.
+func plottingPositionQuantile(_ x: [Double], p: Double, type: QuantileType) -> Double {
+    let n = x.count
+    let nd = Double(n)
+    switch type {
+    case .type1, .type2, .type3:
+        // Inverse of the empirical distribution function F̂(x(k)) = k/n.
+        let np = (nd * p * 1e9).rounded() / 1e9  // exact for these grids (p = k/40)
+        if type == .type3 {
+            // Nearest order statistic to np, ties to the even one; at least x(1).
+            let target = np
+            var k = Int(target.rounded(.toNearestOrEven))
+            if k < 1 { k = 1 }
+            return x[min(k, n) - 1]
+        }
+        let lowRank = Int(np.rounded(.up))  // smallest k with k/n ≥ p
+        let k = min(max(lowRank, 1), n)
+        if np == np.rounded(), np >= 1, np < nd, type == .type2 {
+            return (x[Int(np) - 1] + x[Int(np)]) / 2
+        }
+        return x[k - 1]
+    default:
+        let (a, b): (Double, Double) = {
+            switch type {
+            case .type4: return (0, 1)
+            case .type5: return (0.5, 0.5)
+            case .type6: return (0, 0)
+            case .type7: return (1, 1)
+            case .type8: return (1.0 / 3, 1.0 / 3)
+            default: return (3.0 / 8, 3.0 / 8)
+            }
+        }()
+        if n == 1 { return x[0] }
+        func position(_ k: Int) -> Double { (Double(k) - a) / (nd + 1 - a - b) }
+        if p <= position(1) { return x[0] }
+        if p >= position(n) { return x[n - 1] }
+        var k = 1
+        while position(k + 1) < p { k += 1 }
+        let t = (p - position(k)) / (position(k + 1) - position(k))
+        return x[k - 1] + t * (x[k] - x[k - 1])
+    }
+}
+
+/// A small deterministic generator so property tests are reproducible.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
