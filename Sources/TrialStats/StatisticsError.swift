@@ -9,6 +9,10 @@ public enum StatisticsError: Error, Equatable, Sendable, CustomStringConvertible
     case probabilityOutOfRange(Double)
     /// A confidence level outside the open interval (0, 1).
     case confidenceLevelOutOfRange(Double)
+    /// Counts that do not describe x successes in n trials (negative, or x > n), or n = 0.
+    case invalidCounts(successes: Int, trials: Int)
+    /// A null proportion outside [0, 1].
+    case nullProportionOutOfRange(Double)
     /// A numeric routine failed; see ``NumericError``.
     case numeric(NumericError)
 
@@ -22,6 +26,12 @@ public enum StatisticsError: Error, Equatable, Sendable, CustomStringConvertible
             return "probability \(p) is outside [0, 1]"
         case let .confidenceLevelOutOfRange(level):
             return "confidence level \(level) is outside (0, 1)"
+        case let .invalidCounts(x, n):
+            if n == 0 { return "n = 0 trials: no proportion can be estimated" }
+            if x < 0 || n < 0 { return "counts must not be negative; got x = \(x), n = \(n)" }
+            return "x = \(x) successes exceed n = \(n) trials"
+        case let .nullProportionOutOfRange(p0):
+            return "null proportion \(p0) is outside [0, 1]"
         case let .numeric(error):
             return error.description
         }

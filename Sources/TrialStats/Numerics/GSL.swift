@@ -133,32 +133,13 @@ enum GSL {
         return atBelow <= target && atAbove >= target
     }
 
-    /// Solves I_x(a, b) = target (or 1 − I_x(a, b) = target when `upper`) by bisection, halving
-    /// in log scale while the bracket spans more than a factor of 2, so that roots as small as
-    /// 1e-300 are found to full relative precision. Used when GSL's inverse fails its check.
+    /// Solves I_x(a, b) = target (or 1 − I_x(a, b) = target when `upper`) by bisection on the
+    /// distribution function (``bisectUnitInterval(_:)``). Used when GSL's inverse fails its check.
     static func bisectBeta(target: Double, a: Double, b: Double, upper: Bool) throws(StatisticsError) -> Double {
-        var lo = 0.0
-        var hi = 1.0
-        // Is the root above x? (the distribution function at x is still below the target)
-        func rootIsAbove(_ x: Double) throws(StatisticsError) -> Bool {
+        let x = try bisectUnitInterval { (x: Double) throws(StatisticsError) -> Bool in
             if upper { return try betaSurvival(x, a, b) > target }
             return try betaCDF(x, a, b) < target
         }
-        for _ in 0..<5000 {
-            let mid: Double
-            if lo == 0 {
-                mid = hi > 1e-300 ? hi / 16 : hi / 2
-            } else if hi / lo > 2 {
-                mid = (lo * hi).squareRoot()
-            } else {
-                mid = lo + (hi - lo) / 2
-            }
-            if mid <= lo || mid >= hi { break }
-            if try rootIsAbove(mid) { lo = mid } else { hi = mid }
-            if lo > 0, hi - lo <= betaRootTolerance * 1e-3 * hi { break }
-            if hi < Double.leastNormalMagnitude { break }
-        }
-        let x = lo == 0 ? hi : lo + (hi - lo) / 2
         return try checked(x, "bisectBeta", [target, a, b])
     }
 

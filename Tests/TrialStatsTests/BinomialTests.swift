@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+@testable import TrialStats
+
+@Suite("Binomial intervals and exact test")
+struct BinomialTests {
+    nonisolated(unsafe) static let reference: [String: Any] = (try? ReferenceFixtures.json("reference/binomial.json")) ?? [:]
+
+    /// Every interval of Fixtures/reference/binomial.json: Clopper–Pearson (binom.test), Wilson
+    /// (prop.test), Wilson-cc (Newcombe), Jeffreys (qbeta), mid-p and Blaker (the script's own
+    /// exact solutions), Agresti–Coull and Wald, for n from 1 to 10^5 and levels 0.5–0.9999.
+    @Test("intervals agree with the R reference to 1e-10 relative", arguments: BinomialIntervalMethod.allCases)
+    func intervalsMatchReference(method: BinomialIntervalMethod) throws {
+        let cases = try #require(Self.reference["intervals"] as? [[String: Any]]).filter { $0["method"] as? String == method.rawValue }
+        #expect(cases.count >= 400)
+        for c in cases {
+            let x = c.int("x")!, n = c.int("n")!, level = c.double("conf_level")!
+            let alternative = try #require(Alternative(rawValue: c["alternative"] as! String))
+            var lower = c.double("lower")!, upper = c.double("upper")!
+            // One-sided bounds that cross the estimate are reported at x/n (documented rule).
+            let estimate = Double(x) / Double(n)
+            if alternative != .twoSided { lower = min(lower, estimate); upper = max(upper, estimate) }
+            let got = try binomialInterval(successes: x, trials: n, method: method, confLevel: level, alternative: alternative)
+            let label = "\(method.rawValue) \(x)/\(n) level \(level) \(alternative.rawValue)"
+            #expect(agrees(got.lower, lower, relative: 1e-10, absolute: 1e-300), "\(label): lower \(got.lower) vs \(lower)")
+            #expect(agrees(got.upper, upper, relative: 1e-10, absolute: 1e-300), "\(label): upper \(got.upper) vs \(upper)")
+        }
+    }
+
+    @Test("exact test and mid-p agree with R binom.test to 1e-10 relative")
+    func testsMatchReference() throws {
+        let cases = try #require(Self.reference["tests"] as? [[String: Any]])
+        #expect(cases.count >= 500)
+        for c in cases {
+            let x = c.int("x")!, n = c.int("n")!, p0 = c.double("p0")!
+            let alternative = try #require(Alternative(rawValue: c["alternative"] as! String))
+            let got = try binomialTest(successes: x, trials: n, p0: p0, alternative: alternative)
+            let label = "\(x)/\(n) p0 \(p0) \(alternative.rawValue)"
+            #expect(agrees(got.pValue, c.double("p_value")!, relative: 1e-10, absolute: 1e-300), "\(label): p \(got.pValue) vs \(c.double("p_value")!)")
+            #expect(agrees(got.midPValue, c.double("mid_p_value")!, relative: 1e-10, absolute: 1e-300), "\(label): mid-p \(got.midPValue) vs \(c.double("mid_p_value")!)")
+        }
+    }
+
+    /// Values printed in the literature (see the reference file's "published" entries).
+    @Test("published examples at their printed precision")
+    func published() throws {
+        let cases = try #require(Self.reference["published"] as? [[String: Any]])
+        #expect(!cases.isEmpty)
+        for c in cases {
+            let method = try #require(BinomialIntervalMethod(rawValue: c["method"] as! String))
+            let got = try binomialInterval(successes: c.int("x")!, trials: c.int("n")!, method: method, confLevel: c.double("conf_level")!)
+            let scale = pow(10, Double(c.int("decimals")!))
+            #expect((got.lower * scale).rounded() / scale == c.double("printed_lower")!, "\(c)")
+            #expect((got.upper * scale).rounded() / scale == c.double("printed_upper")!, "\(c)")
+        }
+    }
+
+    /// Hand-worked: 9 of 10 SLE patients (CASTLE); binom.test(9, 10) prints 0.5549839 0.9974714
+    /// and p-value = 0.02148; the two-sided p is 2 · 11/1024 and its mid-p subtracts 10/1024.
+    @Test("hand-worked: 9 of 10")
+    func nineOfTen() throws {
+        let cp = try binomialInterval(successes: 9, trials: 10)
+        #expect(abs(cp.lower - 0.5549839) < 5e-8 && abs(cp.upper - 0.9974714) < 5e-8)
+        // Upper Clopper–Pearson bound for 9/10 solves p^10 + 10 p^9 (1 − p) = 0.025... its
+        // complement: lower for x = n solves p^n = α/2.
+        let all = try binomialInterval(successes: 10, trials: 10)
+        #expect(abs(all.lower - pow(0.025, 0.1)) < 1e-14)
+        let test = try binomialTest(successes: 9, trials: 10, p0: 0.5)
+        #expect(abs(test.pValue - 22.0 / 1024) < 1e-15)
+        #expect(abs(test.midPValue - 12.0 / 1024) < 1e-15)
+        // Wilson for 0/n has closed form upper z²/(n + z²).
+        let z = 1.959963984540054
+        let wilson = try binomialInterval(successes: 0, trials: 24, method: .wilson)
+        #expect(wilson.lower == 0 && abs(wilson.upper - z * z / (24 + z * z)) < 1e-15)
+    }
+
+    /// The properties the issue asks for, on a dense grid: bounds ordered and in [0, 1], the
+    /// interval contains x/n, widens as the level rises, and Blaker ⊆ Clopper–Pearson.
+    @Test("properties on a dense grid", arguments: [1, 2, 3, 7, 10, 24, 61, 250])
+    func properties(n: Int) throws {
+        let levels = [0.5, 0.8, 0.9, 0.95, 0.99, 0.999, 0.9999]
+        for x in 0...n {
+            for method in BinomialIntervalMethod.allCases {
+                for alternative in Alternative.allCases {
+                    var previous: ProportionInterval?
+                    for level in levels {
+                        let i = try binomialInterval(successes: x, trials: n, method: method, confLevel: level, alternative: alternative)
+                        let estimate = Double(x) / Double(n)
+                        #expect(0 <= i.lower && i.lower <= estimate && estimate <= i.upper && i.upper <= 1)
+                        if let previous {
+                            #expect(i.lower <= previous.lower + 1e-15 && i.upper >= previous.upper - 1e-15,
+                                    "\(method.rawValue) \(x)/\(n) \(alternative.rawValue) narrows at \(level)")
+                        }
+                        previous = i
+                    }
+                }
+            }
+            for level in levels {
+                let blaker = try binomialInterval(successes: x, trials: n, method: .blaker, confLevel: level)
+                let cp = try binomialInterval(successes: x, trials: n, method: .clopperPearson, confLevel: level)
+                #expect(cp.lower <= blaker.lower * (1 + 1e-12) && blaker.upper <= cp.upper * (1 + 1e-12))
+                // The Blaker bound is where acceptability reaches α: accepted at the bound, not just below.
+                if x > 0 {
+                    let alpha = 1 - level
+                    #expect(try blakerAcceptability(x, n, blaker.lower * (1 + 1e-9)) >= alpha)
+                    #expect(try blakerAcceptability(x, n, blaker.lower * (1 - 1e-6)) < alpha)
+                }
+            }
+        }
+    }
+
+    /// Large n and extreme levels: finite, ordered bounds for every method, and the
+    /// one-sided Clopper–Pearson bound at x = 0 is 1 − α^(1/n).
+    @Test("large n and extreme levels", arguments: [100_000, 1_000_000])
+    func largeN(n: Int) throws {
+        for x in [0, 1, 2, n / 1000, n / 2, n - 1, n] {
+            for method in BinomialIntervalMethod.allCases {
+                for level in [0.5, 0.9999] {
+                    let i = try binomialInterval(successes: x, trials: n, method: method, confLevel: level)
+                    #expect(i.lower.isFinite && i.upper.isFinite && i.lower <= i.upper)
+                }
+            }
+        }
+        let bound = try binomialInterval(successes: 0, trials: n, confLevel: 0.95, alternative: .less)
+        #expect(agrees(bound.upper, -expm1(log(0.05) / Double(n)), relative: 1e-12))
+    }
+
+    @Test("bad counts and levels are refused")
+    func badInput() {
+        #expect(throws: StatisticsError.invalidCounts(successes: 11, trials: 10)) { try binomialInterval(successes: 11, trials: 10) }
+        #expect(throws: StatisticsError.invalidCounts(successes: -1, trials: 10)) { try binomialInterval(successes: -1, trials: 10) }
+        #expect(throws: StatisticsError.invalidCounts(successes: 0, trials: 0)) { try binomialInterval(successes: 0, trials: 0) }
+        #expect(throws: StatisticsError.confidenceLevelOutOfRange(1)) { try binomialInterval(successes: 1, trials: 2, confLevel: 1) }
+        #expect(throws: StatisticsError.nullProportionOutOfRange(1.5)) { try binomialTest(successes: 1, trials: 2, p0: 1.5) }
+    }
+}
