@@ -267,11 +267,16 @@ ci_blaker <- function(x, n, conf, alt) {
 }
 
 ## acceptability straight from the definition (for checks only)
+## (outcomes further than 40 sd + 40 from n*p carry probability < 1e-150 and
+##  are skipped; x itself is always kept)
 blaker_acc_def <- function(x, n, p) {
-  k <- 0:n
+  m <- n * p; s <- sqrt(n * p * (1 - p))
+  lo <- max(0, min(x, floor(m - 40 * s - 40)))
+  hi <- min(n, max(x, ceiling(m + 40 * s + 40)))
+  k <- lo:hi
   d <- dbinom(k, n, p)
   gam <- pmin(pbinom(k, n, p), pbinom(k - 1, n, p, lower.tail = FALSE))
-  min(1, sum(d[gam <= gam[x + 1] * (1 + 1e-12)]))
+  min(1, sum(d[gam <= gam[x - lo + 1] * (1 + 1e-12)]))
 }
 
 ci_agresti_coull <- function(x, n, conf, alt) {
@@ -579,31 +584,36 @@ check("blaker solver converged", solver_stats$blaker_relwidth < 1e-13,
 
 ## Blaker: for each lower limit L (and, via acc(x, n, p) = acc(n-x, n, 1-p),
 ## for each upper limit as the lower limit of n - x) check that acc() computed
-## from its definition is > alpha just above L and <= alpha just below, and, for
-## n <= 100, scan acc() on ~1800 points between the Clopper-Pearson limit and L:
-## no point below L may be acceptable.
+## from its definition is > alpha just above L and <= alpha just below, and
+## scan acc() on a grid between the Clopper-Pearson limit and L: no point
+## below L may be acceptable (this is what catches a skipped "island").
 bk_ok <- TRUE; scan_ok <- TRUE; nscan <- 0; bk_bad <- character(0); n_tangent <- 0
 for (i in seq_len(nrow(bl))) {
   n <- bl$n[i]; conf <- bl$conf_level[i]; a <- 1 - conf
   for (side in c("lower", "upper")) {
     x <- if (side == "lower") bl$x[i] else n - bl$x[i]
     if (x == 0) next
-    ## an upper limit U of x is checked as the lower limit 1 - U of n - x
-    L <- if (side == "lower") bl$lower[i] else 1 - bl$upper[i]
-    acc_in <- blaker_acc_def(x, n, L * (1 + 1e-9))
+    ## an upper limit U of x is checked as the lower limit 1 - U of n - x;
+    ## the probe offset respects the resolution of the stored double
+    stored <- if (side == "lower") bl$lower[i] else bl$upper[i]
+    L <- if (side == "lower") stored else 1 - stored
+    ulp <- 2^(floor(log2(stored)) - 52)
+    del <- max(1e-9 * L, 8 * ulp)
+    acc_in <- blaker_acc_def(x, n, L + del)
     inside_ok <- acc_in > a
     if (!inside_ok && acc_in >= a * (1 - 1e-13) &&
         blaker_acc_def(x, n, L * (1 + 1e-6)) > a) {   # tangency (acc - alpha ~ eps^2)
       inside_ok <- TRUE; n_tangent <- n_tangent + 1
     }
-    if (!(inside_ok && blaker_acc_def(x, n, L * (1 - 1e-9)) <= a)) {
+    if (!(inside_ok && blaker_acc_def(x, n, L - del) <= a)) {
       bk_ok <- FALSE; bk_bad <- c(bk_bad, sprintf("%s %g/%g %g", side, bl$x[i], n, conf))
     }
-    if (n <= 100) {
+    {
       cpl <- qbeta(a / 2, x, n - x + 1)
-      grid <- unique(c(seq(cpl, L, length.out = 1500),
-                       exp(seq(log(cpl), log(L), length.out = 300))))
-      grid <- grid[grid < L * (1 - 1e-12)]
+      npt <- if (n <= 1000) 1500 else 500
+      grid <- unique(c(seq(cpl, L, length.out = npt),
+                       exp(seq(log(cpl), log(L), length.out = npt / 5))))
+      grid <- grid[grid < L - max(1e-12 * L, 8 * ulp)]
       accv <- vapply(grid, function(p) blaker_acc_def(x, n, p), 0)
       if (any(accv > a)) {
         scan_ok <- FALSE; bk_bad <- c(bk_bad, sprintf("scan %s %g/%g %g", side, bl$x[i], n, conf))
@@ -615,8 +625,8 @@ for (i in seq_len(nrow(bl))) {
 check("blaker acceptability: > alpha just inside, <= alpha just outside each limit", bk_ok,
       paste(c(sprintf("(%d tangency limits, where acc touches alpha at the Clopper-Pearson limit)", n_tangent),
               bk_bad), collapse = "; "))
-check("blaker brute-force scan of the acceptability function (n <= 100)", scan_ok,
-      sprintf("(%d limits scanned, ~1800 points each)", nscan))
+check("blaker brute-force scan of the acceptability function between the CP limit and each Blaker limit", scan_ok,
+      sprintf("(%d limits scanned, 1800 points each, 600 for n = 1e5)", nscan))
 
 ## tests
 check("p-values and mid-p values in [0, 1]",
