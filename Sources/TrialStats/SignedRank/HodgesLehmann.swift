@@ -85,7 +85,7 @@ func hodgesLehmann(differences: PairedDifferences, scores: SignedRankScores, exa
         }
         if widen && a < 1 { a *= 2 } else { break }
     }
-    let achieved: Double? = (a >= 1 || options.confLevel < 1 - 0.75 * a) ? 1 - min(1, a) : nil
+    let achieved: Double? = (a >= 1 || 1 - options.confLevel < 0.75 * a) ? 1 - min(1, a) : nil
     if a >= 1 {
         let median = sortedQuantile(data.sorted(), p: 0.5, type: .type7) + mu
         return HodgesLehmannInterval(estimate: estimate, low: alternative == .less ? nil : median,
@@ -185,7 +185,10 @@ func asymptoticRoot(_ x: [Double], zq: Double, correct: Bool, alternative: Alter
         }
         return hi
     }
-    let first = crossing { g($0) > 0 }   // where g stops being positive
-    let last = crossing { g($0) >= 0 }   // where g becomes negative
+    // The jumps are at Walsh averages (x_i + x_j)/2; bisection stops within an ulp of one, and
+    // the exact average is returned so that the bound prints as the data give it.
+    let walsh = WalshAverages(x)
+    let first = walsh.nearest(crossing { g($0) > 0 })   // where g stops being positive
+    let last = walsh.nearest(crossing { g($0) >= 0 })   // where g becomes negative
     return first == last ? first : (first + last) / 2
 }

@@ -43,6 +43,15 @@ struct WalshAverages: Sendable {
         return best
     }
 
+    /// The average nearest to x when it lies within 1e-12 (relative) of x; otherwise x.
+    func nearest(_ x: Double) -> Double {
+        let tolerance = 1e-12 * max(abs(x), sorted.map(abs).max() ?? 0)
+        let below = countAtMost(x) > 0 ? largestAtMost(x) : -Double.infinity
+        let above = largestAtMost(x + tolerance)
+        let candidate = abs(above - x) < abs(x - below) ? above : below
+        return abs(candidate - x) <= tolerance ? candidate : x
+    }
+
     /// The k-th smallest average, 1 ≤ k ≤ count.
     func kth(_ k: Int) -> Double {
         precondition(k >= 1 && k <= count)
