@@ -21,14 +21,17 @@
 ##   This overwrites Fixtures/reference/binomial.json (the file is written next
 ##   to this script, wherever it is called from) and prints a summary of the
 ##   self-checks; the script stops with an error if a hard check fails.
-##   Run time: well under a minute.
+##   Run time: about 3 minutes, mostly the brute-force Blaker checks.
 ##
 ## SOFTWARE
 ##   Generated with R version 4.2.2 Patched (2022-11-10 r83330); the exact
-##   string is written to the JSON as "generated_by".  Base R only (stats);
-##   jsonlite is used only if installed, otherwise (as here) the JSON is
-##   written by hand.  Every number is printed with the shortest of
-##   %.15g/%.16g/%.17g that reads back as the identical IEEE double.
+##   string is written to the JSON as "generated_by".  Base R only (stats).
+##   jsonlite is not needed: requireNamespace("jsonlite") is checked (it is not
+##   installed here) but the JSON is always written by hand, so the number
+##   format is the same either way: every number is printed with the shortest
+##   of %.15g/%.16g/%.17g that reads back as the identical IEEE double.
+##   An optional independent cross-check (SciPy, mpmath, exact rationals) is in
+##   binomial_crosscheck.py next to this script.
 ##
 ## BOUNDARY RULES AND CONVENTIONS (see also notes in the JSON)
 ##   * alpha = 1 - conf_level, computed in double precision.
@@ -91,18 +94,28 @@ ralt <- function(alt) switch(alt, "two-sided" = "two.sided", less = "less",
                              greater = "greater", stop("bad alternative"))
 
 ## Bisection on the logit scale.  pred(p) must be FALSE on [lo_p, root) and
-## TRUE on (root, hi_p].  Returns c(last FALSE point, first TRUE point); the
-## two are adjacent doubles on the logit scale at exit.
+## TRUE on (root, hi_p].  Returns c(last FALSE point, first TRUE point): the
+## logit-scale bisection is followed by a polish in p itself, so at exit the
+## two are adjacent doubles (or equal).
 bisect_logit <- function(pred, lo_p, hi_p, maxit = 2000L) {
   lo <- max(qlogis(lo_p), -745)
   hi <- min(qlogis(hi_p), 745)
+  plo <- lo_p; phi <- hi_p
   for (i in seq_len(maxit)) {
     mid <- 0.5 * (lo + hi)
     if (!(mid > lo && mid < hi)) break
-    if (pred(plogis(mid))) hi <- mid else lo <- mid
+    pm <- plogis(mid)
+    if (pred(pm)) { hi <- mid; phi <- pm } else { lo <- mid; plo <- pm }
   }
-  c(plogis(lo), plogis(hi))
+  for (i in seq_len(200L)) {
+    pm <- 0.5 * (plo + phi)
+    if (!(pm > plo && pm < phi)) break
+    if (pred(pm)) phi <- pm else plo <- pm
+  }
+  c(plo, phi)
 }
+## of the two end points of a final bracket, the one with the smaller |residual|
+closest <- function(r, resid) if (abs(resid(r[1])) <= abs(resid(r[2]))) r[1] else r[2]
 
 ## bookkeeping of solver accuracy (relative width of final bracket)
 solver_stats <- new.env()
@@ -148,7 +161,7 @@ midp_lower <- function(x, n, target) {
   if (f(1) <= target) return(1)
   r <- bisect_logit(function(p) f(p) >= target, 0, 1)
   note_width("midp_relwidth", r)
-  r[2]
+  closest(r, function(p) f(p) - target)
 }
 midp_upper <- function(x, n, target) {
   if (x == n) return(1)
@@ -156,7 +169,7 @@ midp_upper <- function(x, n, target) {
   if (f(0) <= target) return(0)
   r <- bisect_logit(function(p) f(p) <= target, 0, 1)
   note_width("midp_relwidth", r)
-  r[1]
+  closest(r, function(p) f(p) - target)
 }
 ci_midp <- function(x, n, conf, alt) {
   a <- 1 - conf
@@ -210,11 +223,11 @@ blaker_lower <- function(x, n, conf) {
     hi <- x / n
     stopifnot(!(Fk(k + 1, start) <= t1(start)), Fk(k + 1, hi) <= t1(hi))
     rc <- bisect_logit(function(p) Fk(k + 1, p) <= t1(p), start, hi)
-    cnext <- rc[2]
+    cnext <- closest(rc, function(p) Fk(k + 1, p) - t1(p))
     if (g(rc[1]) > a) {                            # crossing inside (start, c)
       r <- bisect_logit(function(p) g(p) > a, start, rc[1])
       note_width("blaker_relwidth", r)
-      return(r[2])
+      return(closest(r, function(p) g(p) - a))
     }
     note_width("blaker_relwidth", rc)
     start <- cnext
@@ -253,10 +266,10 @@ blaker_upper <- function(x, n, conf) {
     if (g(rc[2]) > a) {                           # crossing inside (c, start)
       r <- bisect_logit(function(p) !(g(p) > a), rc[2], start)
       note_width("blaker_relwidth", r)
-      return(r[1])
+      return(closest(r, function(p) g(p) - a))
     }
     note_width("blaker_relwidth", rc)
-    start <- rc[1]
+    start <- closest(rc, function(p) Sj(j - 1, p) - t2(p))
     j <- j - 1
     while (j - 1 >= x + 1 && Sj(j - 1, start) <= t2(start)) j <- j - 1
   }
@@ -373,14 +386,25 @@ two_sided_midp <- function(x, n, p0) {
   c(mid = min(1, PL + 0.5 * PT), full = min(1, PL + PT), tie = PT)
 }
 
-test_grid <- do.call(rbind, lapply(xn[c(1, 2, 3, 5, 7, 10, 12, 16, 17)],
-                                   function(g) data.frame(x = g$x, n = g$n)))
 p0s <- c(0.5, 0.3, 0.05, 0.9, 0.25, 0.01)
+## small n: the x values of the interval grid; n = 1000 and 1e5: x = 0, 1, n-1,
+## n and n*p0 + c*sd, c = -3, -1, 0, 1, 3 (so that most p-values are not
+## astronomically small).  Records whose p-value or mid-p value is below 1e-300
+## (underflow region: R returns 0 or denormal noise) are left out.
+test_grid <- do.call(rbind, c(
+  lapply(Filter(function(g) g$n %in% c(1, 2, 5, 10, 24, 50, 100), xn), function(g)
+    expand.grid(x = g$x, n = g$n, p0 = p0s)),
+  lapply(c(1000, 1e5), function(n) do.call(rbind, lapply(p0s, function(p0) {
+    sd <- sqrt(n * p0 * (1 - p0))
+    xs <- sort(unique(pmin(n, pmax(0, c(0, 1, n - 1, n, round(n * p0 + c(-3, -1, 0, 1, 3) * sd))))))
+    data.frame(x = xs, n = n, p0 = p0)
+  })))))
 trows <- list()
 test_full_dev <- 0
+n_dropped <- 0
 for (i in seq_len(nrow(test_grid))) {
-  x <- test_grid$x[i]; n <- test_grid$n[i]
-  for (p0 in p0s) for (alt in alternatives) {
+  x <- test_grid$x[i]; n <- test_grid$n[i]; p0 <- test_grid$p0[i]
+  for (alt in alternatives) {
     pv <- binom.test(x, n, p = p0, alternative = ralt(alt))$p.value
     d <- dbinom(x, n, p0)
     mid <- switch(alt,
@@ -393,13 +417,14 @@ for (i in seq_len(nrow(test_grid))) {
         test_full_dev <- max(test_full_dev, dev)
         r[["mid"]]
       })
+    if (pv < 1e-300 || mid < 1e-300) { n_dropped <- n_dropped + 1; next }
     trows[[length(trows) + 1L]] <- data.frame(x = x, n = n, p0 = p0,
       alternative = alt, p_value = pv, mid_p_value = mid,
       stringsAsFactors = FALSE)
   }
 }
 tv <- do.call(rbind, trows)
-cat("  ", nrow(tv), "test records;",
+cat("  ", nrow(tv), "test records (", n_dropped, "underflowing records left out );",
     round(proc.time()[["elapsed"]] - t_start, 1), "s\n")
 
 ## ---------------------------------------------------------------- published
@@ -660,7 +685,8 @@ str <- function(s) paste0("\"", gsub("\"", "\\\\\"", gsub("\\\\", "\\\\\\\\", s)
 notes <- list(
   general = paste("alpha = 1 - conf_level (IEEE double). 'less' = interval [0, upper] at level conf_level",
                   "(R alternative = 'less'); 'greater' = [lower, 1]. Numbers are the shortest decimal",
-                  "that reads back as the identical double (R output)."),
+                  "that reads back as the identical double (R output). One-sided at conf_level 0.5, z = qnorm(0.5) = 0,",
+                  "so wilson, agresti-coull and wald collapse to the point x/n (wilson-cc to x/n -/+ 0.5/n)."),
   `clopper-pearson` = paste("R binom.test(x, n, conf.level, alternative)$conf.int: lower = qbeta(h, x, n-x+1),",
                             "upper = qbeta(1-h, x+1, n-x), h = alpha/2 (two-sided) or alpha (one-sided);",
                             "lower = 0 if x = 0, upper = 1 if x = n."),
@@ -695,7 +721,9 @@ notes <- list(
   wald = "p = x/n; p -/+ z*sqrt(p*(1-p)/n), truncated to [0, 1]; zero width at x = 0 and x = n. z as for agresti-coull.",
   tests = paste("p_value = R binom.test(x, n, p = p0, alternative)$p.value. Two-sided binom.test: sum of dbinom(k)",
                 "over k with dbinom(k) <= dbinom(x) * (1 + 1e-7), and exactly 1 when x == n*p0 (floating point),",
-                "capped at 1. Some p-values underflow to 0 (n = 1e5)."),
+                "capped at 1. Grid: x values of the interval grid for n <= 100; for n = 1000 and 1e5, x = 0, 1, n-1, n and",
+                "round(n*p0 + c*sqrt(n*p0*(1-p0))), c = -3, -1, 0, 1, 3. Records with p_value or mid_p_value < 1e-300",
+                "(underflow: R returns 0 or denormal noise) are omitted."),
   mid_p_value = paste("greater: P(X > x) + 0.5 P(X = x); less: P(X < x) + 0.5 P(X = x); two-sided:",
                       "P(d(K) < d(x)) + 0.5 P(d(K) == d(x)), d(k) = dbinom(k, n, p0), where d(K) == d(x) means",
                       "|d(K) - d(x)| <= 1e-7 d(x) and d(K) < d(x) means d(K) < (1 - 1e-7) d(x); capped at 1.",

@@ -181,4 +181,33 @@ struct SignedRankPropertyTests {
             #expect(walsh.median() == median)
         }
     }
+
+    /// Inverting the exact conditional test gives, on untied data, exactly R's classical
+    /// Walsh-average interval and its coverage: the two constructions check each other.
+    @Test("conditional exact interval equals the classical one without ties", arguments: Alternative.allCases)
+    func conditionalIntervalWithoutTies(alternative: Alternative) throws {
+        var generator = SplitMix64(seed: 11)
+        for _ in 0..<25 {
+            let n = Int.random(in: 6...25, using: &generator)
+            var values = Set<Int>()
+            while values.count < n { values.insert(Int.random(in: -400_000...400_000, using: &generator)) }
+            let d = values.map { Double($0) / 1000 }
+            // Coverage is compared only where the Walsh averages are distinct (continuous data).
+            var sums = Set<Int>()
+            let ints = Array(values)
+            var distinctWalsh = true
+            for i in ints.indices { for j in i..<ints.count where !sums.insert(ints[i] + ints[j]).inserted { distinctWalsh = false } }
+            let options = SignedRankTestOptions(method: .exact, alternative: alternative, confLevel: 0.9)
+            let classical = try Self.run(d, options)
+            #expect(classical.method == .exact)
+            let inverted = try conditionalExactInterval(d, estimate: classical.estimate, options: options)
+            // Equal as decimals; the classical path computes (dᵢ + dⱼ)/2 in floating point, as R does,
+            // the inversion in exact decimal units, so they may differ by rounding.
+            let scale = d.map(abs).max()!
+            #expect(abs((inverted.low ?? 0) - (classical.confLow ?? 0)) <= 1e-13 * scale, "\(d)")
+            #expect(abs((inverted.high ?? 0) - (classical.confHigh ?? 0)) <= 1e-13 * scale, "\(d)")
+            #expect((inverted.low == nil) == (classical.confLow == nil) && (inverted.high == nil) == (classical.confHigh == nil))
+            if distinctWalsh { #expect(abs(inverted.achieved! - classical.achievedConfLevel!) < 1e-12) }
+        }
+    }
 }

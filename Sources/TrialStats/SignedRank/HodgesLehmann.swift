@@ -18,6 +18,13 @@ struct HodgesLehmannInterval: Equatable, Sendable {
 ///   is [W₍q₎, W₍N+1−q₎] of the N = n(n+1)/2 sorted Walsh averages; achieved level
 ///   1 − 2P(V ≤ q − 1) (one-sided 1 − P(V ≤ q − 1)), reported because it is never exactly the
 ///   nominal level.
+/// - Exact conditional interval (exact method with ties or zeros), as R ≥ 4.6 computes it: the
+///   test is inverted over the shift δ. Between consecutive Walsh averages the signs and ranks of
+///   x − δ do not change, so the conditional tail probabilities are evaluated at their midpoints;
+///   the lower bound is the Walsh average where P(T ≥ T_obs) first exceeds α/2 (α one-sided), the
+///   upper bound the one where P(T ≤ T_obs) last does, found by bisection over the sorted
+///   averages (the tails are monotone in δ). The achieved level is one minus the two tail
+///   probabilities just outside the interval.
 /// - Otherwise the asymptotic interval R computes: the bounds are the shifts δ at which the
 ///   (continuity-corrected, tie-corrected) standardized statistic of d − δ crosses ∓z₁₋α/₂. That
 ///   statistic is a step function of δ with jumps at Walsh averages; R's `uniroot` finds a
@@ -26,8 +33,8 @@ struct HodgesLehmannInterval: Equatable, Sendable {
 ///
 /// **Reference:** J. L. Hodges and E. L. Lehmann (1963), "Estimates of location based on rank
 /// tests", *Annals of Mathematical Statistics* 34:598–611; Hollander & Wolfe (1999), §3.2–3.3.
-func hodgesLehmann(differences: PairedDifferences, scores: SignedRankScores, exact: Bool, correct: Bool,
-                   options: SignedRankTestOptions) throws(StatisticsError) -> HodgesLehmannInterval {
+func hodgesLehmann(differences: PairedDifferences, scores: SignedRankScores, exact: Bool, exactConditional: Bool = false,
+                   correct: Bool, options: SignedRankTestOptions) throws(StatisticsError) -> HodgesLehmannInterval {
     let data: [Double] = scores.zeroMethod == .wilcox
         ? differences.values.indices.filter { !differences.isZero($0) }.map { differences.values[$0] }
         : differences.values
@@ -40,6 +47,9 @@ func hodgesLehmann(differences: PairedDifferences, scores: SignedRankScores, exa
     let alpha = 1 - options.confLevel
     let alternative = options.alternative
 
+    if exactConditional {
+        return try conditionalExactInterval(data, estimate: estimate, options: options)
+    }
     if exact {
         let n = data.count
         let distribution = SignedRankDistribution(scores: Array(1...n))
@@ -114,6 +124,71 @@ private func lowerNormalQuantile(_ p: Double) throws(StatisticsError) -> Double 
 /// z with P(Z > z) = p (R `qnorm(p, lower.tail = FALSE)`).
 private func upperNormalQuantile(_ p: Double) throws(StatisticsError) -> Double {
     -(try lowerNormalQuantile(p))
+}
+
+/// The exact conditional interval by inverting the conditional test over the shift; see
+/// ``hodgesLehmann(differences:scores:exact:exactConditional:correct:options:)``.
+func conditionalExactInterval(_ data: [Double], estimate: Double, options: SignedRankTestOptions) throws(StatisticsError) -> HodgesLehmannInterval {
+    // Work in exact decimal units when the data allow it: Walsh sums of the scaled integers are
+    // exact, equal averages are equal, and the data shifted to a midpoint between two sums are
+    // integers in units of 1/(4·10^K), so ties among |x − δ| are found exactly.
+    let decimal = PairedDifferences(differences: data)
+    let n = data.count
+    let units: [Double]
+    let scale: Double
+    if let scaled = decimal.scaled {
+        units = scaled.map { Double($0) }
+        scale = pow(10, Double(decimal.decimals))
+    } else {
+        units = data
+        scale = 1
+    }
+    var sums: [Double] = []
+    sums.reserveCapacity(n * (n + 1) / 2)
+    for i in 0..<n { for j in i..<n { sums.append(units[i] + units[j]) } }
+    sums.sort()
+    var distinct: [Double] = []
+    for w in sums where distinct.last != w { distinct.append(w) }
+    let m = distinct.count
+    // Tail probabilities of x − δ for δ inside segment k (between distinct[k−1] and distinct[k],
+    // as sums); k = 0 is below every average, k = m above every one.
+    func tails(_ k: Int) -> (upper: Double, lower: Double) {
+        let twiceDelta: Double  // 2δ·scale·2 = sum at the midpoint, doubled to stay integral
+        if k == 0 { twiceDelta = 2 * distinct[0] - 2 - 2 * abs(distinct[0]) }
+        else if k == m { twiceDelta = 2 * distinct[m - 1] + 2 + 2 * abs(distinct[m - 1]) }
+        else { twiceDelta = distinct[k - 1] + distinct[k] }
+        let shifted = units.map { 4 * $0 - twiceDelta }
+        let scores = SignedRankScores(PairedDifferences(differences: shifted), zeroMethod: .wilcox)
+        guard !scores.scores.isEmpty else { return (1, 1) }
+        let distribution = SignedRankDistribution(scores: scores.scores)
+        let t = scores.positiveScoreSum
+        return (distribution.upperTail(t), distribution.lowerTail(t))
+    }
+    func average(_ sum: Double) -> Double { sum / (2 * scale) + options.mu }
+    let tail = options.alternative == .twoSided ? (1 - options.confLevel) / 2 : 1 - options.confLevel
+    var low: Double?, high: Double?
+    var outside = 0.0
+    if options.alternative != .less {
+        // Smallest segment k ≥ 1 with P(T ≥ T_obs) > tail; the bound is its left end distinct[k − 1].
+        var a = 1, b = m
+        while a < b {
+            let mid = (a + b) / 2
+            if tails(mid).upper > tail { b = mid } else { a = mid + 1 }
+        }
+        low = average(distinct[a - 1])
+        outside += tails(a - 1).upper
+    }
+    if options.alternative != .greater {
+        // Largest segment k ≤ m − 1 with P(T ≤ T_obs) > tail; the bound is its right end distinct[k].
+        var a = 0, b = m - 1
+        while a < b {
+            let mid = (a + b + 1) / 2
+            if tails(mid).lower > tail { a = mid } else { b = mid - 1 }
+        }
+        high = average(distinct[a])
+        outside += tails(a + 1).lower
+    }
+    return HodgesLehmannInterval(estimate: estimate, low: low, high: high, achieved: 1 - outside)
 }
 
 /// R's `wdiff(δ, zq)`: the corrected standardized signed-rank statistic of x − δ (zeros of

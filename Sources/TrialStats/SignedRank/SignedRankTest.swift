@@ -24,6 +24,11 @@ public struct SignedRankTestOptions: Equatable, Sendable {
     /// (measured in `Benchmarks/`).
     public static let exactWorkLimit = 500_000_000
 
+    /// The largest n·Σaᵢ for which the exact conditional interval (about 40 exact tail computations)
+    /// is computed; above it the interval is R's asymptotic one. 4·10⁷ covers about 200 pairs with
+    /// ties and takes well under a second.
+    public static let exactIntervalWorkLimit = 40_000_000
+
     /// Default options (R's defaults, with exact conditional p-values under ties).
     public init(method: SignedRankMethod = .auto, correct: Bool = true, zeroMethod: ZeroMethod = .wilcox,
                 alternative: Alternative = .twoSided, mu: Double = 0, confLevel: Double = 0.95, profile: SignedRankProfile? = nil) {
@@ -227,6 +232,8 @@ func runSignedRankTest(before: [Double], after: [Double], options: SignedRankTes
     }
 
     let interval = try hodgesLehmann(differences: differences, scores: scores, exact: method == .exact,
+                                     exactConditional: method == .exactConditional && !scores.scores.isEmpty
+                                         && scores.scores.count * distribution.reducedTotal <= SignedRankTestOptions.exactIntervalWorkLimit,
                                      correct: settings.correct, options: options)
     return SignedRankResult(
         nPairs: nPairs, nZero: scores.zeroCount, nUsed: nUsed, hasTies: scores.hasTies,
