@@ -17,6 +17,8 @@ func runReporting(_ body: () throws -> String, output: String?) throws {
         fail(error.description, code: 73)
     } catch let error as DataError {
         fail(error.message, code: 65)
+    } catch let error as SurvivalError {
+        fail(error.description, code: 65)
     }
     if let output {
         do {
