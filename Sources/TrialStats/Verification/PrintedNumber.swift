@@ -1,0 +1,81 @@
+/// A number as a table prints it: its value and the number of decimals shown.
+///
+/// "63.0" is 63 with 1 decimal, "1,051" is 1051 with 0 decimals (a comma between digit groups of
+/// three is a thousands separator), ".03" is 0.03 with 2 decimals, "−1.5" (Unicode minus) is
+/// −1.5. The decimals matter: "63.0" says the value lies in [62.95, 63.05) under half-up rounding.
+public struct PrintedNumber: Equatable, Sendable, CustomStringConvertible {
+    /// The value printed.
+    public var value: Double
+    /// Digits after the decimal point.
+    public var decimals: Int
+    /// The text as printed (trimmed).
+    public var text: String
+
+    /// Parses a printed number; nil if the text is not one.
+    public init?(_ raw: String) {
+        var text = raw.trimmingCharacters(in: .whitespaces)
+        text = text.replacingOccurrences(of: "\u{2212}", with: "-")  // Unicode minus
+        guard !text.isEmpty else { return nil }
+        var body = text
+        var negative = false
+        if body.hasPrefix("-") || body.hasPrefix("+") {
+            negative = body.hasPrefix("-")
+            body.removeFirst()
+        }
+        // Thousands separators: groups of exactly three digits after the first group.
+        if body.contains(",") {
+            let parts = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+            let groups = parts[0].split(separator: ",", omittingEmptySubsequences: false)
+            guard groups.count > 1, (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+            body = groups.joined() + (parts.count > 1 ? "." + parts[1] : "")
+        }
+        guard !body.isEmpty, body.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
+              body.filter({ $0 == "." }).count <= 1, body.contains(where: \.isNumber) else { return nil }
+        let decimals = body.firstIndex(of: ".").map { body.distance(from: $0, to: body.endIndex) - 1 } ?? 0
+        guard let magnitude = Double(body.hasPrefix(".") ? "0" + body : body) else { return nil }
+        self.value = negative ? -magnitude : magnitude
+        self.decimals = decimals
+        self.text = raw.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// A printed number from its parts.
+    public init(value: Double, decimals: Int, text: String? = nil) {
+        self.value = value
+        self.decimals = decimals
+        self.text = text ?? String(format: "%.\(decimals)f", value)
+    }
+
+    public var description: String { text }
+
+    /// Whether `value` prints as this number under `rule`.
+    public func isPrinted(from value: Double, rule: RoundingRule) -> Bool {
+        rule.prints(value, as: self.value, decimals: decimals)
+    }
+
+    /// The interval of true values that print as this number under `rule`: [lower, upper) for
+    /// half-up (closed at a tie that rounds up), and so on. Returned as (lower, upper,
+    /// lowerIncluded, upperIncluded).
+    public func interval(rule: RoundingRule) -> (lower: Double, upper: Double, lowerIncluded: Bool, upperIncluded: Bool) {
+        let half = 0.5 * pow10(-decimals)
+        switch rule {
+        case .halfUp:
+            return value >= 0 ? (value - half, value + half, true, false) : (value - half, value + half, false, true)
+        case .halfEven:
+            let unit = pow10(-decimals)
+            let lastDigitEven = (value / unit).rounded().truncatingRemainder(dividingBy: 2) == 0
+            return (value - half, value + half, lastDigitEven, lastDigitEven)
+        case .truncate:
+            let unit = pow10(-decimals)
+            return value >= 0 ? (value, value + unit, true, false) : (value - unit, value, false, true)
+        }
+    }
+}
+
+/// 10^k for integer k.
+func pow10(_ k: Int) -> Double {
+    var result = 1.0
+    if k >= 0 { for _ in 0..<k { result *= 10 } } else { for _ in 0..<(-k) { result /= 10 } }
+    return result
+}
+
+import Foundation
