@@ -163,3 +163,22 @@ struct SplitMix64: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+@Suite("Quantile positions")
+struct QuantilePositionTests {
+    /// The position reproduces the quantile itself on random data, for every type.
+    @Test("quantilePosition agrees with the quantile", arguments: QuantileType.allCases)
+    func agrees(type: QuantileType) throws {
+        var generator = SplitMix64(seed: 77)
+        for _ in 0..<200 {
+            let n = Int.random(in: 1...30, using: &generator)
+            let x = (0..<n).map { _ in Double(Int.random(in: 0...100, using: &generator)) }.sorted()
+            for p in [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1] {
+                let (j, h) = quantilePosition(n: n, p: p, type: type)
+                let upper = x[min(j + 1, n) - 1]
+                let value = h == 0 ? x[j - 1] : (1 - h) * x[j - 1] + h * upper
+                #expect(abs(value - sortedQuantile(x, p: p, type: type)) < 1e-9)
+            }
+        }
+    }
+}

@@ -79,3 +79,36 @@ func sortedQuantile(_ sorted: [Double], p: Double, type: QuantileType) -> Double
     if h == 1 { return above }
     return (1 - h) * below + h * above
 }
+
+/// Where the p-quantile of n sorted values sits under `type`: Q(p) = (1 − h)·x₍ⱼ₎ + h·x₍ⱼ₊₁₎ with
+/// the indices clamped to 1…n, exactly as ``sortedQuantile(_:p:type:)`` evaluates it (h is 0, ½ or
+/// 1 for the discontinuous types). Used to turn printed quartiles into bounds on order statistics.
+public func quantilePosition(n: Int, p: Double, type: QuantileType) -> (j: Int, h: Double) {
+    precondition(n > 0)
+    func clamp(_ k: Int) -> Int { min(max(k, 1), n) }
+    if type == .type7 {
+        let index = 1 + Double(n - 1) * p
+        let lo = index.rounded(.down)
+        return (clamp(Int(lo)), index - lo)
+    }
+    let fuzz = 4 * Double.ulpOfOne
+    let nppm: Double
+    if let (a, b) = type.alphaBeta {
+        nppm = a + p * (Double(n) + 1 - a - b)
+    } else {
+        nppm = type == .type3 ? Double(n) * p - 0.5 : Double(n) * p
+    }
+    let jReal = (nppm + fuzz).rounded(.down)
+    let j = Int(jReal)
+    var g = nppm - jReal
+    if abs(g) < fuzz { g = 0 }
+    switch type {
+    case .type1: return g > 0 ? (clamp(j + 1), 0) : (clamp(j), 0)
+    case .type2: return g > 0 ? (clamp(j + 1), 0) : (clamp(j), clamp(j + 1) == clamp(j) ? 0 : 0.5)
+    case .type3: return (g > 0 || j % 2 != 0) ? (clamp(j + 1), 0) : (clamp(j), 0)
+    default:
+        if j < 1 { return (1, 0) }
+        if j >= n { return (n, 0) }
+        return (j, g)
+    }
+}
