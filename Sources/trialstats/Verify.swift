@@ -28,6 +28,16 @@ struct Verify: ParsableCommand {
     @Option(name: .customLong("fail-on"), help: "Exit with status 1 when a finding of this severity (or worse) exists: error or warning.")
     var failOn: FailOn?
 
+    @Option(help: ArgumentHelp("Patient-level data (CSV) to recompute the claims from; needs --map.", valueName: "ipd.csv"))
+    var data: String?
+
+    @Option(help: ArgumentHelp("CSV mapping cells to data columns: table,row,column,data_column[,after_column,group_column,group_value].", valueName: "map.csv"))
+    var map: String?
+
+    func validate() throws {
+        if (data == nil) != (map == nil) { throw ValidationError("--data and --map go together.") }
+    }
+
     @OptionGroup var common: CommonOptions
 
     func run() throws {
@@ -35,18 +45,111 @@ struct Verify: ParsableCommand {
         try runReporting({
             let table = try DataTable.read(path: cells, missingValues: [])
             let published = try readPublishedCells(table)
-            let report = Verifier.verify(published, confLevel: common.confLevel)
+            var report = Verifier.verify(published, confLevel: common.confLevel)
+            var recomputed: [Recomputation] = []
+            if let data, let map {
+                recomputed = try recompute(published, data: try DataTable.read(path: data, missingValues: common.missingValues),
+                                           map: try DataTable.read(path: map, missingValues: []))
+                for r in recomputed where r.settings.isEmpty {
+                    report.findings.append(Finding(severity: .error, check: "recompute", cell: r.cell, text: r.text,
+                                                   message: "The patient-level data do not reproduce \"\(r.text)\" under any setting: \(r.recomputed)."))
+                }
+            }
             worst = report.findings.map(\.severity).min()
             switch common.format {
-            case .json: return verifyJSON(report).serialized() + "\n"
+            case .json:
+                var json = verifyJSON(report)
+                if data != nil, case var .object(fields) = json {
+                    fields.append(("recomputed", .array(recomputed.map { r in
+                        .object([("table", .string(r.cell.table)), ("section", .string(r.cell.section)), ("row", .string(r.cell.row)),
+                                 ("column", .string(r.cell.column)), ("text", .string(r.text)), ("recomputed", .string(r.recomputed)),
+                                 ("settings", .array(r.settings.map { .string($0) }))])
+                    })))
+                    json = .object(fields)
+                }
+                return json.serialized() + "\n"
             case .csv: return verifyCSV(report).serialized()
-            case .table: return verifyText(report, source: table.source)
+            case .table:
+                var text = verifyText(report, source: table.source)
+                if !recomputed.isEmpty {
+                    text += "\nRecomputed from \(data!)\n"
+                    for r in recomputed {
+                        text += "  \(r.cell.row) | \(r.cell.column): \"\(r.text)\" — \(r.recomputed)\n"
+                        text += "      reproduced by: \(r.settings.isEmpty ? "no setting" : r.settings.joined(separator: "; "))\n"
+                    }
+                }
+                return text
             }
         }, output: common.output)
         if let failOn, let worst {
             let threshold: Severity = failOn == .error ? .error : .warning
             if worst <= threshold { throw ExitCode(1) }
         }
+    }
+}
+
+extension Verify {
+    /// Recomputes each mapped cell from the patient-level data.
+    ///
+    /// The map has one row per cell: `table,row,column,data_column` and optionally `section`,
+    /// `after_column` (for a paired p-value: data_column is before, after_column after),
+    /// `group_column` and `group_value` (the patients the cell describes; default all).
+    func recompute(_ cells: [PublishedCell], data: DataTable, map: DataTable) throws -> [Recomputation] {
+        for required in ["table", "row", "column", "data_column"] { _ = try map.columnIndex(required) }
+        func value(_ row: [String], _ name: String) -> String? {
+            guard let i = map.header.firstIndex(of: name) else { return nil }
+            let v = row[i].trimmingCharacters(in: .whitespaces)
+            return v.isEmpty ? nil : v
+        }
+        var out: [Recomputation] = []
+        for (i, m) in map.rows.enumerated() {
+            let t = value(m, "table") ?? "", r = value(m, "row") ?? "", c = value(m, "column") ?? ""
+            guard let cell = cells.first(where: { $0.table == t && $0.row == r && $0.column == c
+                                                  && (value(m, "section") == nil || $0.section == value(m, "section")) }) else {
+                throw InputError.invalidValue(file: map.source, row: i + 2, column: "row", value: r, expected: "a row and column of the cells file (table \"\(t)\", column \"\(c)\")")
+            }
+            var rows = Array(data.rows.indices)
+            if let groupColumn = value(m, "group_column") {
+                let groups = try data.textColumn(groupColumn)
+                let wanted = value(m, "group_value")
+                rows = rows.filter { wanted == nil || groups[$0] == wanted }
+            }
+            let column = value(m, "data_column")!
+            let reference = CellReference(table: cell.table, section: cell.section, row: cell.row, column: cell.column)
+            switch CellParser.parse(cell.text, label: LabelStatistic(label: cell.row), columnN: cell.columnN) {
+            case let .medianIQR(median, q1, q3):
+                let values = try data.numericColumn(column)
+                let (settings, summary) = Recompute.medianIQR(rows.compactMap { values[$0] }, median: median, q1: q1, q3: q3)
+                out.append(Recomputation(cell: reference, text: cell.text, recomputed: summary, settings: settings))
+            case let .count(printed, percent):
+                let codes = try data.textColumn(column)
+                var x = 0, n = 0
+                for row in rows {
+                    guard let code = codes[row] else { continue }
+                    guard let yes = responseCode(code) else {
+                        throw InputError.invalidValue(file: data.source, row: row + 2, column: column, value: code, expected: "1/0, yes/no or true/false")
+                    }
+                    n += 1
+                    if yes { x += 1 }
+                }
+                let (settings, summary) = Recompute.countPercent(x: x, n: n, printedCount: printed, percent: percent)
+                out.append(Recomputation(cell: reference, text: cell.text, recomputed: summary, settings: settings))
+            case let .pValue(p):
+                guard let afterColumn = value(m, "after_column") else {
+                    throw InputError.invalidValue(file: map.source, row: i + 2, column: "after_column", value: "", expected: "the after column of a paired p-value")
+                }
+                let before = try data.numericColumn(column), after = try data.numericColumn(afterColumn)
+                let pairs = rows.compactMap { r -> (Double, Double)? in
+                    guard let b = before[r], let a = after[r] else { return nil }
+                    return (b, a)
+                }
+                let (settings, summary) = Recompute.pairedPValue(before: pairs.map(\.0), after: pairs.map(\.1), printed: p)
+                out.append(Recomputation(cell: reference, text: cell.text, recomputed: summary, settings: settings))
+            default:
+                continue
+            }
+        }
+        return out
     }
 }
 

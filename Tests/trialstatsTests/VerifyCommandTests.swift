@@ -48,3 +48,37 @@ struct VerifyCommandTests {
         #expect(Set(json.keys) == ["command", "study", "verify", "efficacy", "p_values"])
     }
 }
+
+@Suite("trialstats verify with patient-level data")
+struct VerifyDataTests {
+    @Test("recomputes mapped cells and names the settings that reproduce them")
+    func recompute() throws {
+        let result = try CLI.run(["verify", CLI.fixture("verify-example/cells.csv"), "--data", CLI.fixture("castle/synthetic-cohort.csv"),
+                                  "--map", CLI.fixture("verify-example/map.csv"), "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try jsonObject(result.stdout)
+        let recomputed = try #require(object["recomputed"] as? [[String: Any]])
+        #expect(recomputed.count == 9)
+        func settings(_ row: String, _ column: String) -> [String] {
+            recomputed.first { ($0["row"] as? String)?.hasPrefix(row) == true && $0["column"] as? String == column }?["settings"] as? [String] ?? ["missing"]
+        }
+        // 32.25 prints as 32.3 only when ties round up.
+        #expect(settings("Age", "SLE") == ["type 7, half-up"])
+        #expect(settings("Age", "SSc").isEmpty && settings("Response", "SSc").isEmpty)
+        #expect(settings("Response", "All") == ["half-up", "half-even"])
+        #expect(settings("VAS-PGA", "p").contains("profile spss") && settings("VAS-PGA", "p").contains("exact"))
+        let errors = (object["findings"] as? [[String: Any]] ?? []).filter { $0["check"] as? String == "recompute" }
+        #expect(errors.count == 2)
+    }
+
+    @Test("--data without --map is a usage error; an unknown mapped row names the map row")
+    func usage() throws {
+        let lone = try CLI.run(["verify", CLI.fixture("verify-example/cells.csv"), "--data", CLI.fixture("castle/synthetic-cohort.csv")])
+        #expect(lone.status == 64 && lone.stderr.contains("--data and --map go together."))
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let map = try CLI.write("table,row,column,data_column\nTable 9,Nothing,All,age\n", named: "m.csv", in: folder)
+        let bad = try CLI.run(["verify", CLI.fixture("verify-example/cells.csv"), "--data", CLI.fixture("castle/synthetic-cohort.csv"), "--map", map])
+        #expect(bad.status == 65 && bad.stderr.contains("m.csv, row 2, column \"row\": value \"Nothing\""))
+    }
+}
