@@ -36,53 +36,22 @@ public func quantiles(_ data: [Double], probs: [Double], type: QuantileType = .d
 }
 
 /// One quantile of data already sorted ascending; the kernel behind ``quantiles(_:probs:type:)``.
-/// Does not validate: `sorted` is non-empty, finite and ascending, 0 ≤ p ≤ 1.
+/// Does not validate: `sorted` is non-empty, finite and ascending, 0 ≤ p ≤ 1. Where the two order
+/// statistics are equal their common value is returned exactly, as R does.
 func sortedQuantile(_ sorted: [Double], p: Double, type: QuantileType) -> Double {
     let n = sorted.count
-    precondition(n > 0)
-    // x(k) with the R convention x(0) = x(1) and x(n + 1) = x(n).
-    func x(_ k: Int) -> Double { sorted[min(max(k, 1), n) - 1] }
-
-    if type == .type7 {
-        let index = 1 + Double(n - 1) * p
-        let lo = index.rounded(.down)
-        let j = Int(lo)
-        let below = x(j)
-        let above = x(Int(index.rounded(.up)))
-        guard index > lo, above != below else { return below }
-        let h = index - lo
-        return (1 - h) * below + h * above
-    }
-
-    let fuzz = 4 * Double.ulpOfOne
-    let nppm: Double
-    if let (a, b) = type.alphaBeta {
-        nppm = a + p * (Double(n) + 1 - a - b)
-    } else {
-        nppm = type == .type3 ? Double(n) * p - 0.5 : Double(n) * p
-    }
-    let jReal = (nppm + fuzz).rounded(.down)
-    let j = Int(jReal)
-    var g = nppm - jReal
-    if abs(g) < fuzz { g = 0 }
-
-    let h: Double
-    switch type {
-    case .type1: h = g > 0 ? 1 : 0
-    case .type2: h = g > 0 ? 1 : 0.5
-    case .type3: h = (g > 0 || j % 2 != 0) ? 1 : 0
-    default: h = g
-    }
-    let below = x(j)
-    let above = x(j + 1)
-    if h == 0 || below == above { return h == 1 ? above : below }
-    if h == 1 { return above }
+    let (j, h) = quantilePosition(n: n, p: p, type: type)
+    let below = sorted[j - 1]
+    let above = sorted[min(j + 1, n) - 1]
+    guard h > 0, above != below else { return below }
     return (1 - h) * below + h * above
 }
 
 /// Where the p-quantile of n sorted values sits under `type`: Q(p) = (1 − h)·x₍ⱼ₎ + h·x₍ⱼ₊₁₎ with
-/// the indices clamped to 1…n, exactly as ``sortedQuantile(_:p:type:)`` evaluates it (h is 0, ½ or
-/// 1 for the discontinuous types). Used to turn printed quartiles into bounds on order statistics.
+/// the indices clamped to 1…n (h is 0 or ½ for the discontinuous types). ``sortedQuantile(_:p:type:)``
+/// evaluates it; the verification turns printed quartiles into bounds on order statistics with it.
+/// The fuzz of 4ε against binary rounding is applied as described on
+/// ``quantiles(_:probs:type:)``.
 public func quantilePosition(n: Int, p: Double, type: QuantileType) -> (j: Int, h: Double) {
     precondition(n > 0)
     func clamp(_ k: Int) -> Int { min(max(k, 1), n) }

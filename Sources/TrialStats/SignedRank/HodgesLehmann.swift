@@ -228,15 +228,7 @@ func asymptoticStatistic(sorted x: [Double], shift: Double, zq: Double, correct:
     let zd = positiveRankSum - nd * (nd + 1) / 4
     let variance = nd * (nd + 1) * (2 * nd + 1) / 24 - tieTerm / 48
     guard variance > 0 else { return nil }
-    var correction = 0.0
-    if correct {
-        switch alternative {
-        case .twoSided: correction = zd > 0 ? 0.5 : (zd < 0 ? -0.5 : 0)
-        case .greater: correction = 0.5
-        case .less: correction = -0.5
-        }
-    }
-    return (zd - correction) / variance.squareRoot() - zq
+    return (zd - continuityCorrection(zd, correct: correct, alternative)) / variance.squareRoot() - zq
 }
 
 /// The shift where ``asymptoticStatistic(sorted:shift:zq:correct:alternative:)`` crosses zero, within

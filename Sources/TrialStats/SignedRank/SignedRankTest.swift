@@ -267,19 +267,22 @@ func exactPValue(_ distribution: SignedRankDistribution, _ scores: SignedRankSco
 func normalPValue(v: Double, mean: Double, sd: Double, correct: Bool, _ alternative: Alternative) throws(StatisticsError) -> Double {
     guard sd > 0 else { return 1 }
     let centred = v - mean
-    var correction = 0.0
-    if correct {
-        switch alternative {
-        case .twoSided: correction = centred > 0 ? 0.5 : (centred < 0 ? -0.5 : 0)
-        case .greater: correction = 0.5
-        case .less: correction = -0.5
-        }
-    }
-    let z = (centred - correction) / sd
+    let z = (centred - continuityCorrection(centred, correct: correct, alternative)) / sd
     switch alternative {
     case .less: return GSL.normalCDF(z)
     case .greater: return GSL.normalSurvival(z)
     case .twoSided: return min(1, 2 * min(GSL.normalCDF(z), GSL.normalSurvival(z)))
+    }
+}
+
+/// R's continuity correction of a centred signed-rank statistic: ½·sign (two-sided), ½ (greater),
+/// −½ (less); 0 when not correcting.
+func continuityCorrection(_ centred: Double, correct: Bool, _ alternative: Alternative) -> Double {
+    guard correct else { return 0 }
+    switch alternative {
+    case .twoSided: return centred > 0 ? 0.5 : (centred < 0 ? -0.5 : 0)
+    case .greater: return 0.5
+    case .less: return -0.5
     }
 }
 
