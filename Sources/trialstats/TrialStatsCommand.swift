@@ -8,7 +8,8 @@ struct TrialStatsCommand: ParsableCommand {
         commandName: "trialstats",
         abstract: "Statistics for small single-arm and basket clinical trials.",
         discussion: """
-            Exit status: 0 success; 64 usage error; 65 bad input data; 66 input not found or \
+            Exit status: 0 success (verify: whatever it found; 1 with --fail-on when it found that); \
+            64 usage error; 65 bad input data; 66 input not found or \
             unreadable; 73 output cannot be written.
             """,
         version: TrialStatsVersion.string,
