@@ -382,7 +382,7 @@ extension CohortAnalysis {
             if !s.plan.landmarks.isEmpty { command += " --at \(s.plan.landmarks.map(formatJSONNumber).joined(separator: ","))" }
             if let tau = s.plan.tau { command += " --tau \(formatJSONNumber(tau))" }
             if s.plan.rho != 0 { command += " --rho \(formatRoundTrip(s.plan.rho))" }
-            command += levelOption + " --plot km.svg"
+            command += levelOption + " --plot km.svg" + (s.plan.bands ? " --plot-ci" : "")
             html.raw("<h3>\(escapeXML(s.plan.label))</h3>\n<p>Kaplan–Meier estimates with Greenwood variances and \(s.plan.confType.rawValue) pointwise intervals; median survival and its interval as R <code>quantile(survfit(...), conf.int = TRUE)</code>; landmark survival as <code>summary(fit, times = ...)</code>; median follow-up by reverse Kaplan–Meier; baskets compared by the \(s.plan.rho == 0 ? "log-rank test (R <code>survdiff</code>)" : "Fleming–Harrington test (R <code>survdiff(rho = \(formatRoundTrip(s.plan.rho)))</code>)"). Dates are converted with a month of 30.4375 days and a year of 365.25 days. R: <code>survfit(Surv(time, event) ~ basket, conf.type = \"\(s.plan.confType.rawValue)\")</code>.</p>\n<pre>")
             html.text(command + "\n")
             html.raw("</pre>\n")
