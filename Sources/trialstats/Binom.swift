@@ -290,12 +290,3 @@ struct Binom: ParsableCommand {
         String(format: "%.1f", p * 100)
     }
 }
-
-/// Reads a patient-level response: 1/0, yes/no, true/false, responder/non-responder (any case).
-func responseCode(_ text: String) -> Bool? {
-    switch text.lowercased() {
-    case "1", "yes", "true", "responder": return true
-    case "0", "no", "false", "non-responder", "nonresponder": return false
-    default: return nil
-    }
-}

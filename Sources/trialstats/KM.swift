@@ -9,20 +9,7 @@ extension ConfidenceTransform: ExpressibleByArgument {
     }
 }
 
-/// Time units for `--unit`; with dates, days are converted (a month is 30.4375 days, a year
-/// 365.25 days).
-enum TimeUnit: String, CaseIterable, ExpressibleByArgument {
-    case days, weeks, months, years
-
-    var days: Double {
-        switch self {
-        case .days: return 1
-        case .weeks: return 7
-        case .months: return 30.4375
-        case .years: return 365.25
-        }
-    }
-}
+extension TimeUnit: ExpressibleByArgument {}
 
 /// `trialstats km`: Kaplan–Meier drug-free survival by group, with medians, landmarks, RMST,
 /// follow-up, the log-rank test and an SVG figure with its risk table.
@@ -284,13 +271,4 @@ struct KM: ParsableCommand {
     }
 
     func percent(_ p: Double) -> String { String(format: "%.1f%%", p * 100) }
-}
-
-/// An event indicator: 1/0, true/false, event/censored (any case).
-func eventCode(_ text: String) -> Bool? {
-    switch text.trimmingCharacters(in: .whitespaces).lowercased() {
-    case "1", "true", "event": return true
-    case "0", "false", "censored": return false
-    default: return nil
-    }
 }

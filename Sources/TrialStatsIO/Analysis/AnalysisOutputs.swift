@@ -1,0 +1,316 @@
+import Foundation
+import TrialStats
+
+/// What a report records about how it was made: the program's version and checksums of the
+/// inputs, so a reader can tell whether they hold the same files.
+public struct ReportProvenance: Sendable {
+    /// The TrialStats version.
+    public var version: String
+    /// The cohort file as given on the command line.
+    public var cohortPath: String
+    /// SHA-256 of the cohort file's bytes.
+    public var cohortSHA256: String
+    /// The plan file as given.
+    public var planPath: String
+    /// SHA-256 of the plan file's bytes.
+    public var planSHA256: String
+
+    public init(version: String, cohortPath: String, cohortSHA256: String, planPath: String, planSHA256: String) {
+        self.version = version
+        self.cohortPath = cohortPath
+        self.cohortSHA256 = cohortSHA256
+        self.planPath = planPath
+        self.planSHA256 = planSHA256
+    }
+}
+
+extension CohortAnalysis {
+    /// Every file of the output folder, by relative path, in a fixed order: `report.html`,
+    /// `analysis.json`, `intervals.csv`, `km.svg` (with a survival analysis) and `tables/*.csv`.
+    public func outputFiles(provenance: ReportProvenance) -> [(path: String, contents: String)] {
+        let svg = survival.map { kaplanMeierFigure($0).svg() }
+        var files: [(String, String)] = [
+            ("report.html", reportHTML(provenance: provenance, figure: svg)),
+            ("analysis.json", analysisJSON(provenance: provenance).serialized() + "\n"),
+            ("intervals.csv", intervalsCSV().serialized()),
+        ]
+        if let svg { files.append(("km.svg", svg)) }
+        if !baseline.isEmpty { files.append(("tables/baseline.csv", baselineCSV().serialized())) }
+        if !paired.isEmpty {
+            files.append(("tables/paired.csv", pairedCSV().serialized()))
+            if paired.contains(where: { !$0.outcome.mcid.isEmpty }) { files.append(("tables/responders.csv", respondersCSV().serialized())) }
+        }
+        if !responses.isEmpty { files.append(("tables/responses.csv", responsesCSV().serialized())) }
+        if let survival {
+            files.append(("tables/survival.csv", survivalCSV(survival).serialized()))
+            if !survival.plan.landmarks.isEmpty { files.append(("tables/survival-landmarks.csv", landmarksCSV(survival).serialized())) }
+            files.append(("tables/survival-steps.csv", stepsCSV(survival).serialized()))
+            if let l = survival.logRank {
+                files.append(("tables/logrank.csv", CSVOutput(header: ["chisq", "df", "p_value", "rho"],
+                                                              rows: [[.number(l.chisq), .int(l.df), .number(l.pValue), .number(l.rho)]]).serialized()))
+            }
+        }
+        return files
+    }
+
+    /// The Kaplan–Meier figure: one curve per basket (the single curve when there is one basket),
+    /// with the log-rank p-value.
+    func kaplanMeierFigure(_ s: SurvivalResult) -> KaplanMeierPlot {
+        let shown = s.groups.count > 2 ? Array(s.groups.dropLast()) : [s.groups.last!]
+        let note = s.logRank.map { "\($0.rho == 0 ? "Log-rank" : "Fleming–Harrington (ρ = \(formatForPeople($0.rho)))") p = \(formatPValue($0.pValue))" }
+        return KaplanMeierPlot(curves: shown.map { ($0.group, $0.curve) }, unitLabel: s.plan.unit.rawValue,
+                               showConfidenceBands: s.plan.bands, note: note)
+    }
+
+    /// Label of a responder proportion: "VAS ≤ −10".
+    func responderLabel(_ o: PairedOutcome, _ mcid: Double) -> String {
+        "\(o.label) change \(o.better == .lower ? "≤" : "≥") \(formatRoundTrip(mcid))"
+    }
+
+    // MARK: JSON
+
+    func summaryJSON(_ s: Summary?) -> JSONValue {
+        guard let s else { return .null }
+        return .object([("n", .int(s.n)), ("median", .number(s.median)), ("q1", .number(s.q1)), ("q3", .number(s.q3)),
+                        ("min", .number(s.min)), ("max", .number(s.max)), ("mean", .number(s.mean)), ("sd", .number(s.sd))])
+    }
+
+    func intervalJSON(_ x: Int, _ n: Int, _ i: ProportionInterval) -> [(String, JSONValue)] {
+        [("x", .int(x)), ("n", .int(n)), ("estimate", .number(Double(x) / Double(n))), ("method", .string(i.method.rawValue)),
+         ("lower", .number(i.lower)), ("upper", .number(i.upper))]
+    }
+
+    /// The whole analysis as JSON (snake_case fields, numbers in full precision, null for not
+    /// estimable).
+    public func analysisJSON(provenance: ReportProvenance) -> JSONValue {
+        var top: [(String, JSONValue)] = [
+            ("command", .string("analyze")),
+            ("version", .string(provenance.version)),
+            ("title", .string(plan.title)),
+            ("cohort", .object([("file", .string(provenance.cohortPath)), ("sha256", .string(provenance.cohortSHA256)),
+                                ("patients", .int(patients))])),
+            ("plan", .object([("file", .string(provenance.planPath)), ("sha256", .string(provenance.planSHA256))])),
+            ("settings", .object([("basket_column", .string(plan.basket.value)), ("conf_level", .number(plan.confLevel)),
+                                  ("quantile_type", .int(plan.quantileType.rawValue)),
+                                  ("interval_method", .string(plan.intervalMethod.rawValue)), ("adjust", .string(plan.adjust.rawValue))])),
+            ("groups", .array(zip(groups, groupSizes).map { .object([("group", .string($0)), ("n", .int($1))]) })),
+        ]
+        top.append(("baseline", .array(baseline.map { b in
+            var fields: [(String, JSONValue)] = [("column", .string(b.variable.column.value)), ("label", .string(b.variable.label))]
+            switch b.variable.kind {
+            case .continuous:
+                fields += [("type", .string("continuous")), ("decimals", .int(b.decimals)),
+                           ("groups", .array(groups.indices.map { g in
+                               .object([("group", .string(groups[g])), ("missing", .int(b.missing[g])), ("summary", summaryJSON(b.summaries[g]))])
+                           }))]
+            case .categorical, .binary:
+                if case .binary = b.variable.kind { fields.append(("type", .string("binary"))) } else { fields.append(("type", .string("categorical"))) }
+                fields.append(("groups", .array(groups.indices.map { g in
+                    .object([("group", .string(groups[g])), ("n", .int(b.nonMissing[g])), ("missing", .int(b.missing[g])),
+                             ("levels", .array(b.levels.map { l in
+                                 .object([("level", .string(l.level)), ("count", .int(l.counts[g])),
+                                          ("percent", .number(b.nonMissing[g] > 0 ? 100 * Double(l.counts[g]) / Double(b.nonMissing[g]) : nil))])
+                             }))])
+                })))
+            }
+            return .object(fields)
+        })))
+        top.append(("paired", .array(paired.map { p in
+            .object([
+                ("label", .string(p.outcome.label)), ("before", .string(p.outcome.before.value)), ("after", .string(p.outcome.after.value)),
+                ("better", .string(p.outcome.better.rawValue)), ("mcid", .array(p.outcome.mcid.map { .number($0) })),
+                ("decimals", .int(p.decimals)), ("profile", p.outcome.options.profile.map { .string($0.rawValue) } ?? .null),
+                ("groups", .array(p.groups.map { g in
+                    .object([
+                        ("group", .string(g.group)), ("before", summaryJSON(g.before)), ("after", summaryJSON(g.after)),
+                        ("test", .object(signedRankFields(g))),
+                        ("responders", .array(g.responders.map { r in .object([("mcid", .number(r.mcid))] + intervalJSON(r.x, r.n, r.interval)) })),
+                    ])
+                })),
+            ])
+        })))
+        top.append(("responses", .array(responses.map { r in
+            .object([("column", .string(r.endpoint.column.value)), ("label", .string(r.endpoint.label)),
+                      ("groups", .array(r.groups.map { g in .object([("group", .string(g.group)), ("missing", .int(g.missing))] + intervalJSON(g.x, g.n, g.interval)) }))])
+        })))
+        top.append(("survival", survival.map(survivalJSON) ?? .null))
+        return .object(top)
+    }
+
+    /// The signed-rank fields of `trialstats signed-rank --format json`, plus the adjusted p-value.
+    func signedRankFields(_ g: PairedGroupResult) -> [(String, JSONValue)] {
+        let r = g.test
+        return [
+            ("n_pairs", .int(r.nPairs)), ("n_missing", .int(g.nMissing)), ("n_zero", .int(r.nZero)), ("n_used", .int(r.nUsed)),
+            ("has_ties", .bool(r.hasTies)), ("method", .string(r.method.rawValue)), ("correct", .bool(r.correct)),
+            ("zero_method", .string(r.zeroMethod.rawValue)), ("alternative", .string(r.alternative.rawValue)), ("mu", .number(r.mu)),
+            ("statistic_v", .number(r.statisticV)), ("statistic_s", .number(r.statisticS)), ("z", .number(r.z)),
+            ("p_value", .number(r.pValue)), ("p_adjusted", .number(g.adjustedPValue)), ("adjust", .string(plan.adjust.rawValue)),
+            ("estimate", .number(r.estimate)), ("conf_low", .number(r.confLow)), ("conf_high", .number(r.confHigh)),
+            ("conf_level", .number(r.confLevel)), ("achieved_conf_level", .number(r.achievedConfLevel)),
+            ("median_difference", .number(r.medianDifference)), ("effect_size_r", .number(r.effectSizeR)),
+            ("rank_biserial", .number(r.rankBiserial)), ("sign_test_p_value", .number(r.signTestPValue)),
+        ]
+    }
+
+    /// Survival in the shape of `trialstats km --format json`.
+    func survivalJSON(_ s: SurvivalResult) -> JSONValue {
+        .object([
+            ("label", .string(s.plan.label)), ("conf_type", .string(s.plan.confType.rawValue)), ("conf_level", .number(plan.confLevel)),
+            ("unit", .string(s.plan.unit.rawValue)),
+            ("groups", .array(s.groups.map { r in
+                .object([
+                    ("group", .string(r.group)), ("n", .int(r.curve.n)), ("events", .int(r.curve.events)),
+                    ("median", .number(r.median.estimate)), ("median_lower", .number(r.median.lower)), ("median_upper", .number(r.median.upper)),
+                    ("follow_up_median", .number(r.followUp.median)), ("follow_up_min", .number(r.followUp.minimum)),
+                    ("follow_up_max", .number(r.followUp.maximum)),
+                    ("rmst", r.rmst.map { m in
+                        .object([("tau", .number(m.tau)), ("estimate", .number(m.estimate)), ("std_err", .number(m.stdErr)),
+                                 ("lower", .number(m.lower)), ("upper", .number(m.upper))])
+                    } ?? .null),
+                    ("steps", .array(r.curve.steps.map { st in
+                        .object([("time", .number(st.time)), ("n_risk", .int(st.nRisk)), ("n_event", .int(st.nEvent)),
+                                 ("n_censor", .int(st.nCensor)), ("survival", .number(st.survival)), ("std_err", .number(st.stdErr)),
+                                 ("lower", .number(st.lower)), ("upper", .number(st.upper))])
+                    })),
+                    ("at", .array(r.landmarks.map { a in
+                        .object([("time", .number(a.time)), ("n_risk", .int(a.nRisk)), ("survival", .number(a.survival)),
+                                 ("std_err", .number(a.stdErr)), ("lower", .number(a.lower)), ("upper", .number(a.upper))])
+                    })),
+                ])
+            })),
+            ("logrank", s.logRank.map { l in
+                .object([("chisq", .number(l.chisq)), ("df", .int(l.df)), ("p_value", .number(l.pValue)), ("rho", .number(l.rho))])
+            } ?? .null),
+        ])
+    }
+
+    // MARK: CSV
+
+    /// Every binomial interval computed (responses, then responders by MCID), in the long format
+    /// of `trialstats binom --format csv`.
+    public func intervalsCSV() -> CSVOutput {
+        var out = CSVOutput(header: ["label", "x", "n", "estimate", "method", "conf_level", "alternative", "lower", "upper"])
+        func add(_ label: String, _ x: Int, _ n: Int, _ i: ProportionInterval) {
+            out.rows.append([.text(label), .int(x), .int(n), .number(Double(x) / Double(n)), .text(i.method.rawValue),
+                             .number(i.confLevel), .text(i.alternative.rawValue), .number(i.lower), .number(i.upper)])
+        }
+        for r in responses { for g in r.groups { add("\(r.endpoint.label) / \(g.group)", g.x, g.n, g.interval) } }
+        for p in paired {
+            for g in p.groups { for r in g.responders { add("\(responderLabel(p.outcome, r.mcid)) / \(g.group)", r.x, r.n, r.interval) } }
+        }
+        return out
+    }
+
+    func baselineCSV() -> CSVOutput {
+        var out = CSVOutput(header: ["column", "label", "type", "level", "group", "n", "missing", "median", "q1", "q3",
+                                    "count", "percent", "quantile_type"])
+        for b in baseline {
+            for g in groups.indices {
+                switch b.variable.kind {
+                case .continuous:
+                    let s = b.summaries[g]
+                    out.rows.append([.text(b.variable.column.value), .text(b.variable.label), .text("continuous"), .text(""), .text(groups[g]),
+                                     .int(b.nonMissing[g]), .int(b.missing[g]), .number(s?.median), .number(s?.q1), .number(s?.q3),
+                                     .number(nil), .number(nil), .int(plan.quantileType.rawValue)])
+                case .categorical, .binary:
+                    let type: String
+                    if case .binary = b.variable.kind { type = "binary" } else { type = "categorical" }
+                    for l in b.levels {
+                        out.rows.append([.text(b.variable.column.value), .text(b.variable.label), .text(type), .text(l.level), .text(groups[g]),
+                                         .int(b.nonMissing[g]), .int(b.missing[g]), .number(nil), .number(nil), .number(nil), .int(l.counts[g]),
+                                         .number(b.nonMissing[g] > 0 ? 100 * Double(l.counts[g]) / Double(b.nonMissing[g]) : nil), .number(nil)])
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    func pairedCSV() -> CSVOutput {
+        let fieldNames = ["n_pairs", "n_missing", "n_zero", "n_used", "has_ties", "method", "correct", "zero_method", "alternative", "mu",
+                          "statistic_v", "statistic_s", "z", "p_value", "p_adjusted", "adjust", "estimate", "conf_low", "conf_high",
+                          "conf_level", "achieved_conf_level", "median_difference", "effect_size_r", "rank_biserial", "sign_test_p_value"]
+        var out = CSVOutput(header: ["label", "before", "after", "group", "before_median", "before_q1", "before_q3",
+                                     "after_median", "after_q1", "after_q3"] + fieldNames)
+        for p in paired {
+            for g in p.groups {
+                var row: [CSVOutput.Cell] = [.text(p.outcome.label), .text(p.outcome.before.value), .text(p.outcome.after.value), .text(g.group),
+                                             .number(g.before.median), .number(g.before.q1), .number(g.before.q3),
+                                             .number(g.after.median), .number(g.after.q1), .number(g.after.q3)]
+                row += signedRankFields(g).map { _, value -> CSVOutput.Cell in
+                    switch value {
+                    case let .string(s): return .text(s)
+                    case let .int(i): return .int(i)
+                    case let .number(d): return .number(d)
+                    case let .bool(b): return .bool(b)
+                    default: return .number(nil)
+                    }
+                }
+                out.rows.append(row)
+            }
+        }
+        return out
+    }
+
+    func respondersCSV() -> CSVOutput {
+        var out = CSVOutput(header: ["label", "group", "better", "mcid", "x", "n", "estimate", "method", "conf_level", "lower", "upper"])
+        for p in paired {
+            for g in p.groups {
+                for r in g.responders {
+                    out.rows.append([.text(p.outcome.label), .text(g.group), .text(p.outcome.better.rawValue), .number(r.mcid), .int(r.x), .int(r.n),
+                                     .number(Double(r.x) / Double(r.n)), .text(r.interval.method.rawValue), .number(plan.confLevel),
+                                     .number(r.interval.lower), .number(r.interval.upper)])
+                }
+            }
+        }
+        return out
+    }
+
+    func responsesCSV() -> CSVOutput {
+        var out = CSVOutput(header: ["column", "label", "group", "x", "n", "missing", "estimate", "method", "conf_level", "lower", "upper"])
+        for r in responses {
+            for g in r.groups {
+                out.rows.append([.text(r.endpoint.column.value), .text(r.endpoint.label), .text(g.group), .int(g.x), .int(g.n), .int(g.missing),
+                                 .number(Double(g.x) / Double(g.n)), .text(g.interval.method.rawValue), .number(plan.confLevel),
+                                 .number(g.interval.lower), .number(g.interval.upper)])
+            }
+        }
+        return out
+    }
+
+    func survivalCSV(_ s: SurvivalResult) -> CSVOutput {
+        var header = ["group", "n", "events", "median", "median_lower", "median_upper", "follow_up_median", "follow_up_min", "follow_up_max", "unit"]
+        if s.plan.tau != nil { header += ["rmst_tau", "rmst", "rmst_std_err", "rmst_lower", "rmst_upper"] }
+        var out = CSVOutput(header: header)
+        for r in s.groups {
+            var row: [CSVOutput.Cell] = [.text(r.group), .int(r.curve.n), .int(r.curve.events), .number(r.median.estimate), .number(r.median.lower),
+                                         .number(r.median.upper), .number(r.followUp.median), .number(r.followUp.minimum),
+                                         .number(r.followUp.maximum), .text(s.plan.unit.rawValue)]
+            if let m = r.rmst { row += [.number(m.tau), .number(m.estimate), .number(m.stdErr), .number(m.lower), .number(m.upper)] }
+            out.rows.append(row)
+        }
+        return out
+    }
+
+    func landmarksCSV(_ s: SurvivalResult) -> CSVOutput {
+        var out = CSVOutput(header: ["group", "time", "n_risk", "survival", "std_err", "lower", "upper"])
+        for r in s.groups {
+            for a in r.landmarks {
+                out.rows.append([.text(r.group), .number(a.time), .int(a.nRisk), .number(a.survival), .number(a.stdErr), .number(a.lower), .number(a.upper)])
+            }
+        }
+        return out
+    }
+
+    func stepsCSV(_ s: SurvivalResult) -> CSVOutput {
+        var out = CSVOutput(header: ["group", "time", "n_risk", "n_event", "n_censor", "survival", "std_err", "lower", "upper"])
+        for r in s.groups {
+            for st in r.curve.steps {
+                out.rows.append([.text(r.group), .number(st.time), .int(st.nRisk), .int(st.nEvent), .int(st.nCensor),
+                                 .number(st.survival), .number(st.stdErr), .number(st.lower), .number(st.upper)])
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,437 @@
+import Foundation
+import TrialStats
+
+/// Everything `trialstats analyze` computes for a cohort under a plan: per basket (in plan order
+/// or order of first appearance) and for all patients together ("All", last).
+///
+/// Each number comes from the same library call, with the same settings, as the single commands
+/// (`describe`, `signed-rank`, `binom`, `km`), so the report and those commands agree to the last
+/// digit; the report's Methods section prints the command that reproduces each table.
+public struct CohortAnalysis: Sendable {
+    public var plan: AnalysisPlan
+    /// The cohort file as named in messages.
+    public var source: String
+    /// Number of patients (data rows).
+    public var patients: Int
+    /// Basket labels in report order (without "All").
+    public var baskets: [String]
+    /// Patients per basket, then All.
+    public var groupSizes: [Int]
+    public var baseline: [BaselineResult]
+    public var paired: [PairedResult]
+    public var responses: [ResponseResult]
+    public var survival: SurvivalResult?
+
+    /// Group labels: the baskets, then "All".
+    public var groups: [String] { baskets + ["All"] }
+}
+
+/// One baseline variable, per group (baskets, then All).
+public struct BaselineResult: Sendable {
+    public var variable: BaselineVariable
+    /// Continuous: the summary per group (nil where the group has no value).
+    public var summaries: [Summary?]
+    /// Categorical or binary: one row per level printed, counts per group.
+    public var levels: [LevelCounts]
+    /// Non-missing values per group (the denominators of the percentages).
+    public var nonMissing: [Int]
+    /// Missing values per group.
+    public var missing: [Int]
+    /// Decimals printed (continuous).
+    public var decimals: Int
+}
+
+/// Counts of one level of a categorical variable per group.
+public struct LevelCounts: Sendable {
+    public var level: String
+    public var counts: [Int]
+}
+
+/// A paired outcome, per group.
+public struct PairedResult: Sendable {
+    public var outcome: PairedOutcome
+    public var groups: [PairedGroupResult]
+    public var decimals: Int
+}
+
+/// A paired outcome in one group: both time points, the signed-rank test and the responders.
+public struct PairedGroupResult: Sendable {
+    public var group: String
+    /// Rows with either value missing (dropped).
+    public var nMissing: Int
+    public var before: Summary
+    public var after: Summary
+    public var test: SignedRankResult
+    /// The p-value adjusted across the paired outcomes of this group (nil without adjustment).
+    public var adjustedPValue: Double?
+    public var responders: [ResponderResult]
+}
+
+/// Patients whose change reaches a minimal clinically important difference, with its interval.
+public struct ResponderResult: Sendable {
+    public var mcid: Double
+    public var x: Int
+    public var n: Int
+    public var interval: ProportionInterval
+}
+
+/// A binary endpoint per group.
+public struct ResponseResult: Sendable {
+    public var endpoint: ResponseEndpoint
+    public var groups: [ProportionResult]
+}
+
+/// x/n with its interval in one group.
+public struct ProportionResult: Sendable {
+    public var group: String
+    public var x: Int
+    public var n: Int
+    public var missing: Int
+    public var interval: ProportionInterval
+}
+
+/// Kaplan–Meier per group with the group comparison.
+public struct SurvivalResult: Sendable {
+    public var plan: SurvivalPlan
+    public var groups: [SurvivalGroupResult]
+    /// Log-rank (or Fleming–Harrington) test across the baskets; nil with one basket.
+    public var logRank: LogRankResult?
+}
+
+/// One Kaplan–Meier curve and what is read off it.
+public struct SurvivalGroupResult: Sendable {
+    public var group: String
+    public var curve: KaplanMeierCurve
+    public var median: SurvivalQuantile
+    public var followUp: FollowUp
+    public var landmarks: [SurvivalAtTime]
+    public var rmst: RestrictedMean?
+}
+
+/// Why a cohort could not be analysed: a plan line (a column or basket the data lack) or a data
+/// row (a value the plan's setting cannot take).
+public enum AnalysisError: Error, Equatable, Sendable, CustomStringConvertible {
+    case plan(PlanError)
+    case input(InputError)
+    case statistics(String)
+
+    public var description: String {
+        switch self {
+        case let .plan(error): return error.description
+        case let .input(error): return error.description
+        case let .statistics(message): return message
+        }
+    }
+
+    public var exitCode: Int32 {
+        switch self {
+        case let .plan(error): return error.exitCode
+        case let .input(error): return error.exitCode
+        case .statistics: return 65
+        }
+    }
+}
+
+/// Tolerance of the MCID comparison: a change counts as reaching the threshold when it is within
+/// 1e-9 (relative to the threshold's size, at least 1e-9) of it, so that decimal data such as
+/// 1.25 − 1.03 = 0.22 reach 0.22 although the binary difference is 0.21999999999999997.
+let mcidTolerance = 1e-9
+
+extension CohortAnalysis {
+    /// Checks the plan against the cohort's columns, then computes every table. Errors name the
+    /// plan line (a missing column, a listed basket without patients) or the data row (a value
+    /// that is not allowed), in one line.
+    public static func run(plan: AnalysisPlan, table: DataTable) throws(AnalysisError) -> CohortAnalysis {
+        try checkColumns(plan: plan, table: table)
+        let (baskets, rowsByBasket) = try assignBaskets(plan: plan, table: table)
+        let allRows = Array(table.rows.indices)
+        let groupRows = baskets.map { rowsByBasket[$0]! } + [allRows]
+        let groupLabels = baskets + ["All"]
+        do {
+            let baseline = try plan.baseline.map { v throws in
+                try baselineResult(v, table: table, plan: plan, groupRows: groupRows)
+            }
+            var paired = try plan.paired.map { o throws in
+                try pairedResult(o, table: table, plan: plan, labels: groupLabels, groupRows: groupRows)
+            }
+            if plan.adjust != .none, !paired.isEmpty {
+                for g in groupLabels.indices {
+                    let adjusted = try adjustPValues(paired.map { $0.groups[g].test.pValue }, method: plan.adjust)
+                    for k in paired.indices { paired[k].groups[g].adjustedPValue = adjusted[k] }
+                }
+            }
+            let responses = try plan.responses.map { e throws in
+                try responseResult(e, table: table, plan: plan, labels: groupLabels, groupRows: groupRows)
+            }
+            let survival = try plan.survival.map { s throws in
+                try survivalResult(s, table: table, plan: plan, labels: groupLabels, groupRows: groupRows)
+            }
+            return CohortAnalysis(plan: plan, source: table.source, patients: table.rows.count, baskets: baskets,
+                                  groupSizes: groupRows.map(\.count), baseline: baseline, paired: paired,
+                                  responses: responses, survival: survival)
+        } catch let error as AnalysisError {
+            throw error
+        } catch let error as InputError {
+            throw .input(error)
+        } catch {
+            throw .statistics("\(table.source): \(error)")
+        }
+    }
+
+    /// Every column the plan names must exist; the error names the plan line and lists the columns.
+    static func checkColumns(plan: AnalysisPlan, table: DataTable) throws(AnalysisError) {
+        var named: [Located<String>] = [plan.basket]
+        named += plan.baseline.map(\.column)
+        for o in plan.paired { named += [o.before, o.after] }
+        named += plan.responses.map(\.column)
+        if let s = plan.survival {
+            switch s.times {
+            case let .time(column): named.append(column)
+            case let .dates(start, end): named += [start, end]
+            }
+            named.append(s.event)
+        }
+        for column in named where !table.header.contains(column.value) {
+            throw .plan(PlanError(file: plan.source, line: column.line,
+                                  message: "no column \"\(column.value)\" in \(table.source); the columns are \(table.header.map { "\"\($0)\"" }.joined(separator: ", "))"))
+        }
+    }
+
+    /// Splits the rows by basket. A patient without a basket, or with one the plan does not list,
+    /// is an error naming the row; a listed basket without patients names the plan line.
+    static func assignBaskets(plan: AnalysisPlan, table: DataTable) throws(AnalysisError) -> ([String], [String: [Int]]) {
+        let column = plan.basket.value
+        let index = table.header.firstIndex(of: column)!
+        var order: [String] = []
+        var rows: [String: [Int]] = [:]
+        guard !table.rows.isEmpty else {
+            throw .input(.emptyColumn(file: table.source, column: column, group: nil))
+        }
+        for (i, row) in table.rows.enumerated() {
+            let value = row[index].trimmingCharacters(in: .whitespaces)
+            if table.isMissing(value) {
+                throw .input(.invalidValue(file: table.source, row: i + 2, column: column, value: row[index],
+                                           expected: "a basket (every patient needs one; plan line \(plan.basket.line))"))
+            }
+            if let listed = plan.baskets, !listed.contains(where: { $0.value == value }) {
+                throw .input(.invalidValue(file: table.source, row: i + 2, column: column, value: value,
+                                           expected: "one of the baskets the plan lists: \(listed.map(\.value).joined(separator: ", "))"))
+            }
+            if rows[value] == nil { order.append(value); rows[value] = [] }
+            rows[value]!.append(i)
+        }
+        if let listed = plan.baskets {
+            for basket in listed where rows[basket.value] == nil {
+                throw .plan(PlanError(file: plan.source, line: basket.line,
+                                      message: "basket \"\(basket.value)\" has no patients in \(table.source) (column \"\(column)\" holds \(order.map { "\"\($0)\"" }.joined(separator: ", ")))"))
+            }
+            order = listed.map(\.value)
+        }
+        return (order, rows)
+    }
+
+    /// Decimals of a value as typed ("1.375" has 3), for the default print precision.
+    static func typedDecimals(_ texts: [String]) -> Int {
+        texts.map { text in
+            guard let dot = text.firstIndex(of: "."), !text.lowercased().contains("e") else { return 0 }
+            return text.distance(from: dot, to: text.endIndex) - 1
+        }.max() ?? 0
+    }
+
+    static func defaultDecimals(_ table: DataTable, columns: [String]) -> Int {
+        let texts = columns.flatMap { c in
+            let i = table.header.firstIndex(of: c)!
+            return table.rows.map { $0[i].trimmingCharacters(in: .whitespaces) }.filter { !table.isMissing($0) }
+        }
+        return min(typedDecimals(texts), 2)
+    }
+
+    static func baselineResult(_ v: BaselineVariable, table: DataTable, plan: AnalysisPlan, groupRows: [[Int]]) throws -> BaselineResult {
+        let column = v.column.value
+        switch v.kind {
+        case let .continuous(decimals):
+            let values = try table.numericColumn(column)
+            var summaries: [Summary?] = []
+            for rows in groupRows {
+                let present = rows.compactMap { values[$0] }
+                summaries.append(present.isEmpty ? nil : try summarize(present, missing: rows.count - present.count,
+                                                                       quantileType: plan.quantileType, confLevel: plan.confLevel))
+            }
+            guard summaries.last! != nil else {
+                throw AnalysisError.plan(PlanError(file: plan.source, line: v.column.line,
+                                                   message: "column \"\(column)\" of \(table.source) has no values to summarise"))
+            }
+            return BaselineResult(variable: v, summaries: summaries, levels: [],
+                                  nonMissing: groupRows.map { rows in rows.filter { values[$0] != nil }.count },
+                                  missing: groupRows.map { rows in rows.filter { values[$0] == nil }.count },
+                                  decimals: decimals ?? defaultDecimals(table, columns: [column]))
+        case let .categorical(levels, show):
+            let values = try table.textColumn(column)
+            var order: [String] = levels ?? []
+            for (i, value) in values.enumerated() {
+                guard let value else { continue }
+                if let levels, !levels.contains(value) {
+                    throw AnalysisError.input(.invalidValue(file: table.source, row: i + 2, column: column, value: value,
+                                                            expected: "one of the levels \(levels.joined(separator: ", ")) (plan line \(v.line))"))
+                }
+                if !order.contains(value) { order.append(value) }
+            }
+            let printed = show ?? order
+            return BaselineResult(
+                variable: v, summaries: [],
+                levels: printed.map { level in LevelCounts(level: level, counts: groupRows.map { rows in rows.filter { values[$0] == level }.count }) },
+                nonMissing: groupRows.map { rows in rows.filter { values[$0] != nil }.count },
+                missing: groupRows.map { rows in rows.filter { values[$0] == nil }.count },
+                decimals: 0)
+        case .binary:
+            let codes = try binaryColumn(table, column: column, planLine: v.line, plan: plan)
+            return BaselineResult(
+                variable: v, summaries: [],
+                levels: [LevelCounts(level: "yes", counts: groupRows.map { rows in rows.filter { codes[$0] == true }.count })],
+                nonMissing: groupRows.map { rows in rows.filter { codes[$0] != nil }.count },
+                missing: groupRows.map { rows in rows.filter { codes[$0] == nil }.count },
+                decimals: 0)
+        }
+    }
+
+    /// A binary column: 1/0, yes/no, true/false, responder/non-responder; anything else stops with
+    /// the first row holding it and the values the column holds.
+    static func binaryColumn(_ table: DataTable, column: String, planLine: Int, plan: AnalysisPlan) throws -> [Bool?] {
+        let values = try table.textColumn(column)
+        var codes: [Bool?] = []
+        for (i, value) in values.enumerated() {
+            guard let value else { codes.append(nil); continue }
+            guard let code = responseCode(value) else {
+                let found = Array(Set(values.compactMap { $0 })).sorted().map { "\"\($0)\"" }.joined(separator: ", ")
+                throw AnalysisError.input(.invalidValue(
+                    file: table.source, row: i + 2, column: column, value: value,
+                    expected: "a binary value 1/0, yes/no or true/false (\(plan.source) line \(planLine)); the column holds \(found)"))
+            }
+            codes.append(code)
+        }
+        return codes
+    }
+
+    static func pairedResult(_ o: PairedOutcome, table: DataTable, plan: AnalysisPlan, labels: [String], groupRows: [[Int]]) throws -> PairedResult {
+        let before = try table.numericColumn(o.before.value)
+        let after = try table.numericColumn(o.after.value)
+        var options = o.options
+        options.confLevel = plan.confLevel
+        var groups: [PairedGroupResult] = []
+        for (label, rows) in zip(labels, groupRows) {
+            var b: [Double] = [], a: [Double] = []
+            for r in rows { if let x = before[r], let y = after[r] { b.append(x); a.append(y) } }
+            guard !b.isEmpty else {
+                throw AnalysisError.plan(PlanError(
+                    file: plan.source, line: o.line,
+                    message: "\(label == "All" ? "no patient" : "basket \"\(label)\" has no patient") with both \"\(o.before.value)\" and \"\(o.after.value)\" in \(table.source)"))
+            }
+            let test: SignedRankResult
+            do {
+                test = try signedRankTest(before: b, after: a, options: options)
+            } catch {
+                throw AnalysisError.statistics("\(table.source)\(label == "All" ? "" : ", basket \"\(label)\""): \(o.label): \(error)")
+            }
+            let changes = zip(b, a).map { $1 - $0 }
+            let responders = try o.mcid.map { threshold throws -> ResponderResult in
+                let slack = mcidTolerance * max(1, abs(threshold))
+                let x = changes.filter { o.better == .lower ? $0 <= threshold + slack : $0 >= threshold - slack }.count
+                let interval = try binomialInterval(successes: x, trials: changes.count, method: plan.intervalMethod, confLevel: plan.confLevel)
+                return ResponderResult(mcid: threshold, x: x, n: changes.count, interval: interval)
+            }
+            groups.append(PairedGroupResult(
+                group: label, nMissing: rows.count - b.count,
+                before: try summarize(b, quantileType: plan.quantileType, confLevel: plan.confLevel),
+                after: try summarize(a, quantileType: plan.quantileType, confLevel: plan.confLevel),
+                test: test, adjustedPValue: nil, responders: responders))
+        }
+        return PairedResult(outcome: o, groups: groups,
+                            decimals: o.decimals ?? defaultDecimals(table, columns: [o.before.value, o.after.value]))
+    }
+
+    static func responseResult(_ e: ResponseEndpoint, table: DataTable, plan: AnalysisPlan, labels: [String], groupRows: [[Int]]) throws -> ResponseResult {
+        let codes = try binaryColumn(table, column: e.column.value, planLine: e.line, plan: plan)
+        var groups: [ProportionResult] = []
+        for (label, rows) in zip(labels, groupRows) {
+            let present = rows.compactMap { codes[$0] }
+            guard !present.isEmpty else {
+                throw AnalysisError.plan(PlanError(file: plan.source, line: e.column.line,
+                                                   message: "\(label == "All" ? "no patient" : "basket \"\(label)\" has no patient") with a value in column \"\(e.column.value)\" of \(table.source)"))
+            }
+            let x = present.filter { $0 }.count
+            groups.append(ProportionResult(
+                group: label, x: x, n: present.count, missing: rows.count - present.count,
+                interval: try binomialInterval(successes: x, trials: present.count, method: e.method, confLevel: plan.confLevel)))
+        }
+        return ResponseResult(endpoint: e, groups: groups)
+    }
+
+    static func survivalResult(_ s: SurvivalPlan, table: DataTable, plan: AnalysisPlan, labels: [String], groupRows: [[Int]]) throws -> SurvivalResult {
+        let (times, events) = try readSurvival(s, table: table)
+        var groups: [SurvivalGroupResult] = []
+        for (label, rows) in zip(labels, groupRows) {
+            let t = rows.map { times[$0] }, e = rows.map { events[$0] }
+            let curve = try kaplanMeier(times: t, events: e, transform: s.confType, confLevel: plan.confLevel)
+            groups.append(SurvivalGroupResult(
+                group: label, curve: curve, median: curve.quantile(0.5),
+                followUp: try medianFollowUp(times: t, events: e),
+                landmarks: s.landmarks.map { curve.survival(at: $0) },
+                rmst: try s.tau.map { try curve.restrictedMean(tau: $0) }))
+        }
+        var logRank: LogRankResult?
+        let basketCount = labels.count - 1
+        if basketCount >= 2 {
+            var groupIndex = [Int](repeating: 0, count: times.count)
+            for (g, rows) in groupRows.dropLast().enumerated() { for r in rows { groupIndex[r] = g } }
+            logRank = try logRankTest(times: times, events: events, groups: groupIndex, labels: Array(labels.dropLast()), rho: s.rho)
+        }
+        return SurvivalResult(plan: s, groups: groups, logRank: logRank)
+    }
+
+    /// Times (from a column, or from start and end dates in the plan's unit) and event codes;
+    /// a missing or negative time, a date that does not parse, an end before its start or an
+    /// unknown event code stops with the row named — as `trialstats km` does.
+    static func readSurvival(_ s: SurvivalPlan, table: DataTable) throws -> ([Double], [Bool]) {
+        var times: [Double] = []
+        switch s.times {
+        case let .time(column):
+            let index = table.header.firstIndex(of: column.value)!
+            for (i, row) in table.rows.enumerated() {
+                let text = row[index]
+                guard !table.isMissing(text) else {
+                    throw InputError.invalidValue(file: table.source, row: i + 2, column: column.value, value: text, expected: "a time (it is missing)")
+                }
+                guard let t = parseDecimal(text) else { throw InputError.notNumeric(file: table.source, row: i + 2, column: column.value, value: text) }
+                guard t >= 0 else {
+                    throw InputError.invalidValue(file: table.source, row: i + 2, column: column.value, value: text, expected: "a non-negative time")
+                }
+                times.append(t)
+            }
+        case let .dates(start, end):
+            let si = table.header.firstIndex(of: start.value)!, ei = table.header.firstIndex(of: end.value)!
+            for (i, row) in table.rows.enumerated() {
+                guard let d0 = isoDayNumber(row[si]) else {
+                    throw InputError.invalidValue(file: table.source, row: i + 2, column: start.value, value: row[si], expected: "a date YYYY-MM-DD")
+                }
+                guard let d1 = isoDayNumber(row[ei]) else {
+                    throw InputError.invalidValue(file: table.source, row: i + 2, column: end.value, value: row[ei], expected: "a date YYYY-MM-DD")
+                }
+                guard d1 >= d0 else {
+                    throw InputError.invalidValue(file: table.source, row: i + 2, column: end.value, value: row[ei],
+                                                  expected: "a date on or after the start \(row[si])")
+                }
+                times.append(Double(d1 - d0) / s.unit.days)
+            }
+        }
+        let eventIndex = table.header.firstIndex(of: s.event.value)!
+        var events: [Bool] = []
+        for (i, row) in table.rows.enumerated() {
+            guard let code = eventCode(row[eventIndex]) else {
+                throw InputError.invalidValue(file: table.source, row: i + 2, column: s.event.value, value: row[eventIndex],
+                                              expected: "1/0, true/false or event/censored")
+            }
+            events.append(code)
+        }
+        return (times, events)
+    }
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import TrialStats
+import TrialStatsIO
+
+/// `trialstats analyze`: a cohort under a plan file → a folder with the HTML report, the tables
+/// as CSV, every interval, the Kaplan–Meier figure and the whole analysis as JSON.
+struct Analyze: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Analyze a basket-trial cohort from a plan file: report.html, tables, intervals, KM figure, JSON.",
+        discussion: """
+            The plan (YAML, or JSON) names the basket column and lists the baseline variables, \
+            the paired outcomes (before/after, with the direction of improvement and the MCID), \
+            the binary endpoints, the survival analysis and the multiplicity adjustment; see the \
+            README. Everything is checked before anything is written: a plan error names the plan \
+            line, a data error the row. The folder is written atomically (built beside it, then \
+            renamed): a failed run leaves nothing. An existing folder is replaced only with \
+            --force, and never when it holds the cohort or the plan.
+            Output: report.html, analysis.json, intervals.csv, km.svg, tables/*.csv.
+            """)
+
+    @Argument(help: ArgumentHelp("The cohort: CSV with a header row, one row per patient.", valueName: "cohort.csv"))
+    var cohort: String
+
+    @Option(help: ArgumentHelp("The analysis plan, YAML or JSON.", valueName: "plan.yaml"))
+    var plan: String
+
+    @Option(help: ArgumentHelp("The output folder to create.", valueName: "dir"))
+    var out: String
+
+    @Flag(help: "Replace the output folder if it exists.")
+    var force = false
+
+    func validate() throws {
+        guard cohort != "-" else { throw ValidationError("analyze reads the cohort from a file (its checksum goes in the report), not from standard input.") }
+    }
+
+    func run() throws {
+        let planFile: AnalysisPlan
+        do {
+            planFile = try AnalysisPlan.read(path: plan)
+        } catch {
+            fail(error.description, code: error.exitCode)
+        }
+        let table: DataTable
+        do {
+            table = try DataTable.read(path: cohort, missingValues: planFile.missingValues)
+        } catch {
+            fail(error.description, code: error.exitCode)
+        }
+        let analysis: CohortAnalysis
+        do {
+            analysis = try CohortAnalysis.run(plan: planFile, table: table)
+        } catch {
+            fail(error.description, code: error.exitCode)
+        }
+        let provenance = ReportProvenance(
+            version: TrialStatsVersion.string,
+            cohortPath: cohort, cohortSHA256: checksum(cohort),
+            planPath: plan, planSHA256: checksum(plan))
+        let files = analysis.outputFiles(provenance: provenance)
+        do {
+            try writeFolderAtomically(files, to: out, replace: force, protecting: [cohort, plan])
+        } catch {
+            fail(error.description, code: 73)
+        }
+        print("wrote \(out)/: \(files.map(\.path).joined(separator: ", "))")
+    }
+
+    /// SHA-256 of a file already read once (so it exists and is readable).
+    func checksum(_ path: String) -> String {
+        SHA256Digest(of: FileManager.default.contents(atPath: path) ?? Data()).description
+    }
+}

@@ -1,0 +1,335 @@
+import Foundation
+import Testing
+
+/// `trialstats analyze` end to end on the bundled synthetic cohort: every file is written, and the
+/// numbers in report.html and analysis.json are those of describe, signed-rank, binom and km run
+/// on the same data (issue 8).
+@Suite("trialstats analyze, end to end")
+struct AnalyzeCommandTests {
+    static let cohort = CLI.fixture("castle/cohort.csv")
+    static let plan = CLI.fixture("castle/plan.yaml")
+
+    /// One analysis of the bundled cohort, shared by the tests that read it.
+    struct Output: @unchecked Sendable {
+        var folder: URL
+        var result: CLIResult
+        var html: String
+        var json: [String: Any]
+        /// Text of every `data-cell` in the report.
+        var cells: [String: String]
+    }
+
+    static let output: Output = {
+        let folder = try! CLI.temporaryFolder()
+        let out = folder.appendingPathComponent("report").path
+        let result = try! CLI.run(["analyze", cohort, "--plan", plan, "--out", out])
+        let html = (try? String(contentsOfFile: out + "/report.html", encoding: .utf8)) ?? ""
+        let json = (try? jsonObject(String(contentsOfFile: out + "/analysis.json", encoding: .utf8))) ?? [:]
+        var cells: [String: String] = [:]
+        let pattern = try! NSRegularExpression(pattern: "data-cell=\"([^\"]+)\">([^<]*)<")
+        for match in pattern.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
+            let key = String(html[Range(match.range(at: 1), in: html)!])
+            cells[key] = String(html[Range(match.range(at: 2), in: html)!]).replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
+        }
+        return Output(folder: URL(fileURLWithPath: out), result: result, html: html, json: json, cells: cells)
+    }()
+
+    // An independent copy of the report's number formats (C printf rounding, typographic minus).
+    static func fixed(_ value: Double, _ decimals: Int) -> String {
+        var text = String(format: "%.\(decimals)f", value)
+        if text.hasPrefix("-") {
+            text = text.dropFirst().allSatisfy { $0 == "0" || $0 == "." } ? String(text.dropFirst()) : "\u{2212}" + text.dropFirst()
+        }
+        return text
+    }
+
+    static func pText(_ p: Double) -> String {
+        p < 1e-4 ? "< 0.0001" : String(format: "%.\(max(2, 1 - Int(floor(log10(p)))))f", p)
+    }
+
+    static func rangeText(_ a: String, _ b: String) -> String {
+        a.hasPrefix("\u{2212}") || b.hasPrefix("\u{2212}") ? "\(a) to \(b)" : "\(a)–\(b)"
+    }
+
+    static func percent(_ p: Double) -> String { String(format: "%.1f", p * 100) }
+
+    static func groups(_ result: CLIResult) throws -> [[String: Any]] {
+        #expect(result.status == 0, "\(result.stderr)")
+        return try #require(try jsonObject(result.stdout)["groups"] as? [[String: Any]])
+    }
+
+    @Test("writes report.html, analysis.json, intervals.csv, km.svg and the tables")
+    func files() throws {
+        let o = Self.output
+        #expect(o.result.status == 0, "\(o.result.stderr)")
+        let names = try FileManager.default.subpathsOfDirectory(atPath: o.folder.path).sorted()
+        #expect(names == ["analysis.json", "intervals.csv", "km.svg", "report.html", "tables", "tables/baseline.csv", "tables/logrank.csv",
+                          "tables/paired.csv", "tables/responders.csv", "tables/responses.csv", "tables/survival-landmarks.csv",
+                          "tables/survival-steps.csv", "tables/survival.csv"])
+        // Nothing left beside the folder.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: o.folder.deletingLastPathComponent().path) == ["report"])
+        #expect(o.json["command"] as? String == "analyze")
+        #expect(o.html.hasPrefix("<!DOCTYPE html>") && o.html.contains("<svg") && !o.html.contains("<script"))
+        // Self-contained: no link, image or style sheet is fetched.
+        for fetched in ["<link", "<img", "src=", "@import", "url("] { #expect(!o.html.contains(fetched), "\(fetched)") }
+        for (key, text) in o.cells { #expect(!text.contains("NaN") && !text.contains("nan") && !text.contains("inf"), "\(key)") }
+    }
+
+    @Test("the report records the version and the SHA-256 of the inputs, as sha256sum prints it")
+    func provenance() throws {
+        let o = Self.output
+        let version = try CLI.run(["--version"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(o.html.contains("TrialStats \(version)") && o.json["version"] as? String == version)
+        for (path, key) in [(Self.cohort, "provenance/cohort_sha256"), (Self.plan, "provenance/plan_sha256")] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+            process.arguments = [path]
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            try process.run()
+            let digest = String(String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).prefix(64))
+            process.waitUntilExit()
+            #expect(o.cells[key] == digest)
+        }
+    }
+
+    @Test("baseline medians [IQR] equal trialstats describe, counts equal the data")
+    func baselineMatchesDescribe() throws {
+        let o = Self.output
+        let baseline = try #require(o.json["baseline"] as? [[String: Any]])
+        var checked = 0
+        for variable in baseline where variable["type"] as? String == "continuous" {
+            let column = variable["column"] as! String
+            let decimals = (variable["decimals"] as! NSNumber).intValue
+            let describe = try Self.groups(try CLI.run(["describe", Self.cohort, "--column", column, "--by", "basket", "--quantile-type", "7", "--format", "json"]))
+            let mine = variable["groups"] as! [[String: Any]]
+            for (d, m) in zip(describe, mine) {
+                let group = d["group"] as! String
+                let summary = m["summary"] as! [String: Any]
+                for field in ["median", "q1", "q3"] { #expect(exactDouble(summary[field]) == exactDouble(d[field]), "\(column) \(group) \(field)") }
+                let text = "\(Self.fixed(exactDouble(d["median"])!, decimals)) [\(Self.fixed(exactDouble(d["q1"])!, decimals)); \(Self.fixed(exactDouble(d["q3"])!, decimals))]"
+                #expect(o.cells["baseline/\(column)/\(group)/median_iqr"] == text, "\(column) \(group)")
+                checked += 1
+            }
+        }
+        #expect(checked == 5 * 4)
+        // Female sex and kidney involvement, counted from the CSV here.
+        let rows = try String(contentsOfFile: Self.cohort, encoding: .utf8).split(separator: "\n").dropFirst().map { $0.split(separator: ",").map(String.init) }
+        for (basket, label) in [("SLE", "7 (70%)"), ("SSc", "6 (67%)"), ("IIM", "4 (80%)"), ("All", "17 (71%)")] {
+            let members = rows.filter { basket == "All" || $0[1] == basket }
+            #expect("\(members.filter { $0[3] == "female" }.count) (\(Self.fixed(100 * Double(members.filter { $0[3] == "female" }.count) / Double(members.count), 0))%)" == label)
+            #expect(o.cells["baseline/sex/\(basket)/female"] == label)
+        }
+        #expect(o.cells["baseline/kidney/SLE/yes"] == "8 (80%)" && o.cells["baseline/kidney/All/yes"] == "8 (33%)")
+    }
+
+    @Test("paired outcomes equal trialstats signed-rank and describe; Holm adjustment recomputed here")
+    func pairedMatchesSignedRank() throws {
+        let o = Self.output
+        let paired = try #require(o.json["paired"] as? [[String: Any]])
+        #expect(paired.count == 3)
+        var pByGroup: [String: [Double]] = [:]
+        for outcome in paired {
+            let before = outcome["before"] as! String, after = outcome["after"] as! String
+            let decimals = (outcome["decimals"] as! NSNumber).intValue
+            let single = try Self.groups(try CLI.run(["signed-rank", Self.cohort, "--before", before, "--after", after, "--by", "basket", "--format", "json"]))
+            let mine = outcome["groups"] as! [[String: Any]]
+            #expect(single.map { $0["group"] as? String } == mine.map { $0["group"] as? String })
+            for (s, m) in zip(single, mine) {
+                let group = s["group"] as! String
+                let test = m["test"] as! [String: Any]
+                for field in ["n_pairs", "n_missing", "method", "statistic_v", "p_value", "estimate", "conf_low", "conf_high", "achieved_conf_level", "sign_test_p_value"] {
+                    #expect("\(s[field] ?? "nil")" == "\(test[field] ?? "nil")", "\(after) \(group) \(field)")
+                }
+                let key = "paired/\(after)/\(group)"
+                let p = exactDouble(s["p_value"])!
+                pByGroup[group, default: []].append(p)
+                #expect(o.cells["\(key)/p"] == Self.pText(p), "\(key)")
+                var ci = Self.rangeText(Self.fixed(exactDouble(s["conf_low"])!, decimals), Self.fixed(exactDouble(s["conf_high"])!, decimals))
+                if let achieved = exactDouble(s["achieved_conf_level"]) {
+                    ci += " [\(String(format: "%.3g", achieved * 100).replacingOccurrences(of: "\\.?0+$", with: "", options: .regularExpression))%]"
+                }
+                #expect(o.cells["\(key)/shift"] == "\(Self.fixed(exactDouble(s["estimate"])!, decimals)) (\(ci))", "\(key)")
+                let nMissing = (s["n_missing"] as! NSNumber).intValue
+                #expect(o.cells["\(key)/n_pairs"] == (nMissing > 0 ? "\(s["n_pairs"]!) (\(nMissing) missing)" : "\(s["n_pairs"]!)"))
+            }
+            // Medians at both time points: describe on the complete pairs (here all rows but one FACIT value).
+            if after == "vas_pga_month6" {
+                let d = try Self.groups(try CLI.run(["describe", Self.cohort, "--column", after, "--by", "basket", "--format", "json"]))
+                let all = d.last!
+                #expect(o.cells["paired/\(after)/All/after"]
+                        == "\(Self.fixed(exactDouble(all["median"])!, decimals)) [\(Self.fixed(exactDouble(all["q1"])!, decimals)); \(Self.fixed(exactDouble(all["q3"])!, decimals))]")
+            }
+        }
+        // Holm across the three outcomes within each group, by hand: sort, multiply by 3, 2, 1, running maximum.
+        for (group, p) in pByGroup {
+            let order = p.indices.sorted { p[$0] < p[$1] }
+            var holm = [Double](repeating: 0, count: 3), running = 0.0
+            for (rank, i) in order.enumerated() { running = max(running, Double(3 - rank) * p[i]); holm[i] = min(1, running) }
+            for (k, outcome) in paired.enumerated() {
+                let key = "paired/\(outcome["after"] as! String)/\(group)/p_adjusted"
+                #expect(o.cells[key] == Self.pText(holm[k]), "\(key)")
+            }
+        }
+    }
+
+    @Test("response rates and MCID responders equal trialstats binom")
+    func proportionsMatchBinom() throws {
+        let o = Self.output
+        let single = try Self.groups(try CLI.run(["binom", Self.cohort, "--response", "efficacy_week24", "--by", "basket", "--format", "json"]))
+        let mine = ((o.json["responses"] as! [[String: Any]])[0]["groups"] as! [[String: Any]])
+        #expect(single.map { "\($0["x"]!)/\($0["n"]!)" } == ["9/10", "9/9", "4/5", "22/24"])
+        for (s, m) in zip(single, mine) {
+            let interval = (s["intervals"] as! [[String: Any]])[0]
+            #expect(exactDouble(m["lower"]) == exactDouble(interval["lower"]) && exactDouble(m["upper"]) == exactDouble(interval["upper"]))
+            let x = (s["x"] as! NSNumber).intValue, n = (s["n"] as! NSNumber).intValue
+            let text = "\(x)/\(n) (\(Self.percent(Double(x) / Double(n)))%) [\(Self.percent(exactDouble(interval["lower"])!))–\(Self.percent(exactDouble(interval["upper"])!))]"
+            #expect(o.cells["responses/efficacy_week24/\(s["label"] as! String)"] == text)
+        }
+        // Responders: x/n from the analysis, intervals from `binom X N`; x recounted here for VAS (All).
+        let rows = try String(contentsOfFile: Self.cohort, encoding: .utf8).split(separator: "\n").dropFirst().map { $0.split(separator: ",").map(String.init) }
+        let vasResponders = rows.filter { Double($0[8])! - Double($0[7])! <= -10 }.count
+        for outcome in o.json["paired"] as! [[String: Any]] {
+            for g in outcome["groups"] as! [[String: Any]] {
+                for r in g["responders"] as! [[String: Any]] {
+                    let x = (r["x"] as! NSNumber).intValue, n = (r["n"] as! NSNumber).intValue
+                    if outcome["after"] as? String == "vas_pga_month6", g["group"] as? String == "All" { #expect(x == vasResponders && n == 24) }
+                    let b = (try Self.groups(try CLI.run(["binom", String(x), String(n), "--format", "json"])))[0]
+                    let interval = (b["intervals"] as! [[String: Any]])[0]
+                    #expect(exactDouble(r["lower"]) == exactDouble(interval["lower"]) && exactDouble(r["upper"]) == exactDouble(interval["upper"]))
+                    let key = "responders/\(outcome["after"] as! String)/\(exactDouble(r["mcid"])!)/\(g["group"] as! String)"
+                    let text = "\(x)/\(n) (\(Self.percent(Double(x) / Double(n)))%) [\(Self.percent(exactDouble(interval["lower"])!))–\(Self.percent(exactDouble(interval["upper"])!))]"
+                    #expect(o.cells[key] == text, "\(key)")
+                }
+            }
+        }
+        // intervals.csv: the long format of binom, one row per proportion (4 response rates, 4 × 4 responder rates).
+        let csv = try String(contentsOf: o.folder.appendingPathComponent("intervals.csv"), encoding: .utf8).split(separator: "\n")
+        #expect(csv.first == "label,x,n,estimate,method,conf_level,alternative,lower,upper")
+        #expect(csv.count == 1 + 4 + 16)
+        #expect(csv[1].hasPrefix("Basket-specific efficacy endpoint at week 24 / SLE,9,10,0.9,clopper-pearson,0.95,two-sided,"))
+    }
+
+    @Test("survival equals trialstats km, and km.svg is the figure km --plot draws")
+    func survivalMatchesKM() throws {
+        let o = Self.output
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let svg = folder.appendingPathComponent("km.svg").path
+        let result = try CLI.run(["km", Self.cohort, "--start", "infusion_date", "--end", "drug_free_end", "--event", "drug_free_event", "--by", "basket",
+                                  "--unit", "months", "--at", "6,12,24", "--format", "json", "--plot", svg])
+        let single = try Self.groups(result)
+        let survival = o.json["survival"] as! [String: Any]
+        let mine = survival["groups"] as! [[String: Any]]
+        for (s, m) in zip(single, mine) {
+            let group = s["group"] as! String
+            for field in ["n", "events", "median", "median_lower", "median_upper", "follow_up_median", "follow_up_min", "follow_up_max"] {
+                #expect("\(s[field] ?? "nil")" == "\(m[field] ?? "nil")", "\(group) \(field)")
+            }
+            let median = exactDouble(s["median"]).map { Self.fixed($0, 1) } ?? "not reached"
+            let ci = Self.rangeText(exactDouble(s["median_lower"]).map { Self.fixed($0, 1) } ?? "NR", exactDouble(s["median_upper"]).map { Self.fixed($0, 1) } ?? "NR")
+            #expect(o.cells["survival/\(group)/median"] == "\(median) (\(ci))")
+            for a in s["at"] as! [[String: Any]] {
+                let t = exactDouble(a["time"])!
+                let text = "\(Self.percent(exactDouble(a["survival"])!)) (\(Self.percent(exactDouble(a["lower"])!))–\(Self.percent(exactDouble(a["upper"])!)))"
+                #expect(o.cells["survival/\(group)/at/\(t)"] == text, "\(group) at \(t)")
+            }
+            let f = "\(Self.fixed(exactDouble(s["follow_up_median"])!, 1)) [\(Self.fixed(exactDouble(s["follow_up_min"])!, 1))–\(Self.fixed(exactDouble(s["follow_up_max"])!, 1))]"
+            #expect(o.cells["survival/\(group)/follow_up"] == f)
+            #expect(o.cells["survival/\(group)/events"] == "\(s["events"]!)")
+        }
+        let logrank = try jsonObject(result.stdout)["logrank"] as! [String: Any]
+        #expect(exactDouble((survival["logrank"] as! [String: Any])["p_value"]) == exactDouble(logrank["p_value"]))
+        #expect(o.cells["survival/logrank/p"] == Self.pText(exactDouble(logrank["p_value"])!))
+        let kmFigure = try String(contentsOfFile: svg, encoding: .utf8)
+        let analyzeFigure = try String(contentsOf: o.folder.appendingPathComponent("km.svg"), encoding: .utf8)
+        #expect(kmFigure == analyzeFigure)
+        #expect(o.html.contains(kmFigure.split(separator: "\n")[3]))
+    }
+
+    @Test("the same inputs give the same bytes; a JSON plan gives the same analysis")
+    func deterministicAndJSONPlan() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let again = folder.appendingPathComponent("again").path
+        #expect(try CLI.run(["analyze", Self.cohort, "--plan", Self.plan, "--out", again]).status == 0)
+        for name in ["report.html", "analysis.json", "intervals.csv", "km.svg", "tables/paired.csv"] {
+            #expect(FileManager.default.contents(atPath: again + "/" + name) == FileManager.default.contents(atPath: Self.output.folder.path + "/" + name), "\(name)")
+        }
+        let jsonPlan = try CLI.write("""
+            {"basket": "basket", "baskets": ["SLE", "SSc", "IIM"], "adjust": "holm",
+             "paired": [{"label": "HAQ-DI", "before": "haq_baseline", "after": "haq_month6", "mcid": -0.22}]}
+            """, named: "plan.json", in: folder)
+        let out = folder.appendingPathComponent("json").path
+        let result = try CLI.run(["analyze", Self.cohort, "--plan", jsonPlan, "--out", out])
+        #expect(result.status == 0, "\(result.stderr)")
+        let analysis = try jsonObject(String(contentsOfFile: out + "/analysis.json", encoding: .utf8))
+        let haq = ((analysis["paired"] as! [[String: Any]])[0]["groups"] as! [[String: Any]]).last!["test"] as! [String: Any]
+        let reference = ((Self.output.json["paired"] as! [[String: Any]])[1]["groups"] as! [[String: Any]]).last!["test"] as! [String: Any]
+        #expect(exactDouble(haq["p_value"]) == exactDouble(reference["p_value"]))
+    }
+
+    /// Bad plans and cohorts: one line on standard error naming the plan line or the data row, the
+    /// documented exit status, and nothing written.
+    @Test("bad plans and cohorts fail before any output", arguments: [
+        ("unknown basket column", "basket: basket", "basket: arm", nil, nil, Int32(65),
+         "PLAN, line 5: no column \"arm\" in COHORT; the columns are \"patient\", \"basket\""),
+        ("binary column with a third value", nil, nil, "S05,SLE,47,female,2.3,1,1,70,59,0.625,0.0,44,51,1,", "S05,SLE,47,female,2.3,1,1,70,59,0.625,0.0,44,51,maybe,", 65,
+         "COHORT, row 6, column \"efficacy_week24\": value \"maybe\" is not allowed; expected a binary value 1/0, yes/no or true/false (PLAN line 63); the column holds \"0\", \"1\", \"maybe\""),
+        ("date that does not parse", nil, nil, "2023-04-18,2025-06-30", "2023-02-30,2025-06-30", 65,
+         "COHORT, row 3, column \"infusion_date\": value \"2023-02-30\" is not allowed; expected a date YYYY-MM-DD"),
+        ("empty basket listed in the plan", "baskets: [SLE, SSc, IIM]", "baskets: [SLE, SSc, IIM, MCTD]", nil, nil, 65,
+         "PLAN, line 6: basket \"MCTD\" has no patients in COHORT (column \"basket\" holds \"SLE\", \"SSc\", \"IIM\")"),
+        ("patient without a basket", nil, nil, "S07,SLE,", "S07,,", 65,
+         "COHORT, row 8, column \"basket\": value \"\" is not allowed; expected a basket (every patient needs one; plan line 5)"),
+        ("impossible setting", "mcid: -10 ", "mcid: 10 ", nil, nil, 65,
+         "PLAN, line 47: mcid 10.0 points the wrong way: with better: lower an improvement is a change below 0 (for example -10)"),
+        ("unknown key", "unit: months", "units: months", nil, nil, 65,
+         "PLAN, line 71: unknown key \"units\"; expected one of label, time, start, end, event, unit, landmarks, tau, conf_type, rho, bands"),
+    ] as [(String, String?, String?, String?, String?, Int32, String)])
+    func badInputs(_ name: String, _ planFrom: String?, _ planTo: String?, _ cohortFrom: String?, _ cohortTo: String?,
+                   _ status: Int32, _ message: String) throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var planText = try String(contentsOfFile: Self.plan, encoding: .utf8)
+        var cohortText = try String(contentsOfFile: Self.cohort, encoding: .utf8)
+        if let planFrom, let planTo {
+            #expect(planText.contains(planFrom), "\(name)")
+            planText = planText.replacingOccurrences(of: planFrom, with: planTo)
+        }
+        if let cohortFrom, let cohortTo {
+            #expect(cohortText.contains(cohortFrom), "\(name)")
+            cohortText = cohortText.replacingOccurrences(of: cohortFrom, with: cohortTo)
+        }
+        let plan = try CLI.write(planText, named: "plan.yaml", in: folder)
+        let cohort = try CLI.write(cohortText, named: "cohort.csv", in: folder)
+        let out = folder.appendingPathComponent("out").path
+        let result = try CLI.run(["analyze", cohort, "--plan", plan, "--out", out])
+        #expect(result.status == status, "\(name): \(result.stderr)")
+        let expected = "trialstats: error: " + message.replacingOccurrences(of: "PLAN", with: plan).replacingOccurrences(of: "COHORT", with: cohort)
+        #expect(result.stderr.hasPrefix(expected), "\(name): \(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").count == 1, "\(name)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["cohort.csv", "plan.yaml"], "\(name)")
+    }
+
+    @Test("an existing folder needs --force, and a folder holding the inputs is never replaced")
+    func neverOverwritesInputs() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let cohort = try CLI.write(try String(contentsOfFile: Self.cohort, encoding: .utf8), named: "cohort.csv", in: folder)
+        let plan = try CLI.write(try String(contentsOfFile: Self.plan, encoding: .utf8), named: "plan.yaml", in: folder)
+        let refused = try CLI.run(["analyze", cohort, "--plan", plan, "--out", folder.path, "--force"])
+        #expect(refused.status == 73 && refused.stderr.contains("it holds the input \(cohort), which would be overwritten"), "\(refused.stderr)")
+        let onInput = try CLI.run(["analyze", cohort, "--plan", plan, "--out", cohort, "--force"])
+        #expect(onInput.status == 73 && onInput.stderr.contains("it is a file, not a folder"))
+        #expect(FileManager.default.contents(atPath: cohort) == FileManager.default.contents(atPath: Self.cohort))
+        let out = folder.appendingPathComponent("out").path
+        #expect(try CLI.run(["analyze", cohort, "--plan", plan, "--out", out]).status == 0)
+        let again = try CLI.run(["analyze", cohort, "--plan", plan, "--out", out])
+        #expect(again.status == 73 && again.stderr.contains("it already exists; give --force to replace it"))
+        #expect(try CLI.run(["analyze", cohort, "--plan", plan, "--out", out, "--force"]).status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["cohort.csv", "out", "plan.yaml"])
+        let missing = try CLI.run(["analyze", cohort, "--plan", folder.appendingPathComponent("nope.yaml").path, "--out", folder.appendingPathComponent("x").path])
+        #expect(missing.status == 66 && missing.stderr.contains("nope.yaml: no such file"))
+    }
+}
