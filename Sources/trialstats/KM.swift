@@ -197,30 +197,7 @@ struct KM: ParsableCommand {
             ("conf_level", .number(common.confLevel)),
             ("unit", unitLabel.map { .string($0) } ?? .null),
             ("groups", .array(results.map { r in
-                .object([
-                    ("group", .string(r.label)),
-                    ("n", .int(r.curve.n)),
-                    ("events", .int(r.curve.events)),
-                    ("median", .number(r.median.estimate)),
-                    ("median_lower", .number(r.median.lower)),
-                    ("median_upper", .number(r.median.upper)),
-                    ("follow_up_median", .number(r.followUp.median)),
-                    ("follow_up_min", .number(r.followUp.minimum)),
-                    ("follow_up_max", .number(r.followUp.maximum)),
-                    ("rmst", r.rmst.map { m in
-                        .object([("tau", .number(m.tau)), ("estimate", .number(m.estimate)), ("std_err", .number(m.stdErr)),
-                                 ("lower", .number(m.lower)), ("upper", .number(m.upper))])
-                    } ?? .null),
-                    ("steps", .array(r.curve.steps.map { s in
-                        .object([("time", .number(s.time)), ("n_risk", .int(s.nRisk)), ("n_event", .int(s.nEvent)),
-                                 ("n_censor", .int(s.nCensor)), ("survival", .number(s.survival)), ("std_err", .number(s.stdErr)),
-                                 ("lower", .number(s.lower)), ("upper", .number(s.upper))])
-                    })),
-                    ("at", .array(r.landmarks.map { a in
-                        .object([("time", .number(a.time)), ("n_risk", .int(a.nRisk)), ("survival", .number(a.survival)),
-                                 ("std_err", .number(a.stdErr)), ("lower", .number(a.lower)), ("upper", .number(a.upper))])
-                    })),
-                ])
+                kaplanMeierGroupJSON(group: r.label, curve: r.curve, median: r.median, followUp: r.followUp, rmst: r.rmst, landmarks: r.landmarks)
             })),
             ("logrank", logRank.map { l in
                 .object([("chisq", .number(l.chisq)), ("df", .int(l.df)), ("p_value", .number(l.pValue)), ("rho", .number(l.rho))])

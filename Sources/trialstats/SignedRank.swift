@@ -96,32 +96,7 @@ struct SignedRank: ParsableCommand {
 
     /// The result fields in the documented order, shared by JSON and CSV.
     func fields(_ label: String, _ missing: Int, _ r: SignedRankResult) -> [(String, JSONValue)] {
-        [
-            ("group", .string(label)),
-            ("n_pairs", .int(r.nPairs)),
-            ("n_missing", .int(missing)),
-            ("n_zero", .int(r.nZero)),
-            ("n_used", .int(r.nUsed)),
-            ("has_ties", .bool(r.hasTies)),
-            ("method", .string(r.method.rawValue)),
-            ("correct", .bool(r.correct)),
-            ("zero_method", .string(r.zeroMethod.rawValue)),
-            ("alternative", .string(r.alternative.rawValue)),
-            ("mu", .number(r.mu)),
-            ("statistic_v", .number(r.statisticV)),
-            ("statistic_s", .number(r.statisticS)),
-            ("z", .number(r.z)),
-            ("p_value", .number(r.pValue)),
-            ("estimate", .number(r.estimate)),
-            ("conf_low", .number(r.confLow)),
-            ("conf_high", .number(r.confHigh)),
-            ("conf_level", .number(r.confLevel)),
-            ("achieved_conf_level", .number(r.achievedConfLevel)),
-            ("median_difference", .number(r.medianDifference)),
-            ("effect_size_r", .number(r.effectSizeR)),
-            ("rank_biserial", .number(r.rankBiserial)),
-            ("sign_test_p_value", .number(r.signTestPValue)),
-        ]
+        [("group", .string(label))] + signedRankJSONFields(r, missing: missing)
     }
 
     func signedRankJSON(_ results: [(String, Int, SignedRankResult)]) -> JSONValue {
@@ -134,15 +109,7 @@ struct SignedRank: ParsableCommand {
     func signedRankCSV(_ results: [(String, Int, SignedRankResult)]) -> CSVOutput {
         let header = fields("", 0, results[0].2).map(\.0)
         let rows: [[CSVOutput.Cell]] = results.map { label, missing, r in
-            fields(label, missing, r).map { _, value -> CSVOutput.Cell in
-                switch value {
-                case let .string(s): return .text(s)
-                case let .int(i): return .int(i)
-                case let .number(d): return .number(d)
-                case let .bool(b): return .bool(b)
-                default: return .number(nil)
-                }
-            }
+            fields(label, missing, r).map { CSVOutput.Cell($0.1) }
         }
         return CSVOutput(header: header, rows: rows)
     }

@@ -139,18 +139,10 @@ extension CohortAnalysis {
 
     /// The signed-rank fields of `trialstats signed-rank --format json`, plus the adjusted p-value.
     func signedRankFields(_ g: PairedGroupResult) -> [(String, JSONValue)] {
-        let r = g.test
-        return [
-            ("n_pairs", .int(r.nPairs)), ("n_missing", .int(g.nMissing)), ("n_zero", .int(r.nZero)), ("n_used", .int(r.nUsed)),
-            ("has_ties", .bool(r.hasTies)), ("method", .string(r.method.rawValue)), ("correct", .bool(r.correct)),
-            ("zero_method", .string(r.zeroMethod.rawValue)), ("alternative", .string(r.alternative.rawValue)), ("mu", .number(r.mu)),
-            ("statistic_v", .number(r.statisticV)), ("statistic_s", .number(r.statisticS)), ("z", .number(r.z)),
-            ("p_value", .number(r.pValue)), ("p_adjusted", .number(g.adjustedPValue)), ("adjust", .string(plan.adjust.rawValue)),
-            ("estimate", .number(r.estimate)), ("conf_low", .number(r.confLow)), ("conf_high", .number(r.confHigh)),
-            ("conf_level", .number(r.confLevel)), ("achieved_conf_level", .number(r.achievedConfLevel)),
-            ("median_difference", .number(r.medianDifference)), ("effect_size_r", .number(r.effectSizeR)),
-            ("rank_biserial", .number(r.rankBiserial)), ("sign_test_p_value", .number(r.signTestPValue)),
-        ]
+        var fields = signedRankJSONFields(g.test, missing: g.nMissing)
+        let afterP = fields.firstIndex { $0.0 == "p_value" }! + 1
+        fields.insert(contentsOf: [("p_adjusted", .number(g.adjustedPValue)), ("adjust", .string(plan.adjust.rawValue))], at: afterP)
+        return fields
     }
 
     /// Survival in the shape of `trialstats km --format json`.
@@ -159,25 +151,7 @@ extension CohortAnalysis {
             ("label", .string(s.plan.label)), ("conf_type", .string(s.plan.confType.rawValue)), ("conf_level", .number(plan.confLevel)),
             ("unit", .string(s.plan.unit.rawValue)),
             ("groups", .array(s.groups.map { r in
-                .object([
-                    ("group", .string(r.group)), ("n", .int(r.curve.n)), ("events", .int(r.curve.events)),
-                    ("median", .number(r.median.estimate)), ("median_lower", .number(r.median.lower)), ("median_upper", .number(r.median.upper)),
-                    ("follow_up_median", .number(r.followUp.median)), ("follow_up_min", .number(r.followUp.minimum)),
-                    ("follow_up_max", .number(r.followUp.maximum)),
-                    ("rmst", r.rmst.map { m in
-                        .object([("tau", .number(m.tau)), ("estimate", .number(m.estimate)), ("std_err", .number(m.stdErr)),
-                                 ("lower", .number(m.lower)), ("upper", .number(m.upper))])
-                    } ?? .null),
-                    ("steps", .array(r.curve.steps.map { st in
-                        .object([("time", .number(st.time)), ("n_risk", .int(st.nRisk)), ("n_event", .int(st.nEvent)),
-                                 ("n_censor", .int(st.nCensor)), ("survival", .number(st.survival)), ("std_err", .number(st.stdErr)),
-                                 ("lower", .number(st.lower)), ("upper", .number(st.upper))])
-                    })),
-                    ("at", .array(r.landmarks.map { a in
-                        .object([("time", .number(a.time)), ("n_risk", .int(a.nRisk)), ("survival", .number(a.survival)),
-                                 ("std_err", .number(a.stdErr)), ("lower", .number(a.lower)), ("upper", .number(a.upper))])
-                    })),
-                ])
+                kaplanMeierGroupJSON(group: r.group, curve: r.curve, median: r.median, followUp: r.followUp, rmst: r.rmst, landmarks: r.landmarks)
             })),
             ("logrank", s.logRank.map { l in
                 .object([("chisq", .number(l.chisq)), ("df", .int(l.df)), ("p_value", .number(l.pValue)), ("rho", .number(l.rho))])
@@ -238,15 +212,7 @@ extension CohortAnalysis {
                 var row: [CSVOutput.Cell] = [.text(p.outcome.label), .text(p.outcome.before.value), .text(p.outcome.after.value), .text(g.group),
                                              .number(g.before.median), .number(g.before.q1), .number(g.before.q3),
                                              .number(g.after.median), .number(g.after.q1), .number(g.after.q3)]
-                row += signedRankFields(g).map { _, value -> CSVOutput.Cell in
-                    switch value {
-                    case let .string(s): return .text(s)
-                    case let .int(i): return .int(i)
-                    case let .number(d): return .number(d)
-                    case let .bool(b): return .bool(b)
-                    default: return .number(nil)
-                    }
-                }
+                row += signedRankFields(g).map { CSVOutput.Cell($0.1) }
                 out.rows.append(row)
             }
         }
