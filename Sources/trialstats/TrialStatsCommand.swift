@@ -12,7 +12,7 @@ struct TrialStatsCommand: ParsableCommand {
             unreadable; 73 output cannot be written.
             """,
         version: TrialStatsVersion.string,
-        subcommands: [Describe.self, Binom.self, SignedRank.self, KM.self]
+        subcommands: [Describe.self, Binom.self, SignedRank.self, KM.self, Reconstruct.self]
     )
 
     /// Parses and runs, printing a usage error as at most two lines on standard error
