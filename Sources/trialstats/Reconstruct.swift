@@ -169,9 +169,13 @@ struct Reconstruct: ParsableCommand {
             out += "feasible: no — \(r.reason ?? "")\n"
         }
         if let range = r.pRange {
-            let label = range.minIsProven && range.maxIsProven ? "proven bounds"
-                : range.minIsProven ? "the smallest is the smallest attainable; the largest is the largest found"
-                : "range found by the search, not a proven bound"
+            let label: String
+            switch (range.minIsProven, range.maxIsProven) {
+            case (true, true): label = "both ends proven: the smallest attainable p and 1"
+            case (true, false): label = "the smallest is the smallest attainable; the largest is only the largest found"
+            case (false, true): label = "the smallest is only the smallest found; 1 is the largest possible"
+            case (false, false): label = "range found by the search, not a proven bound"
+            }
             let under = profile == .any ? "under any profile" : "under \(profile.rawValue)"
             out += "p-values \(under): \(formatPValue(range.min)) to \(formatPValue(range.max)) over \(r.datasetsSearched) candidate "
                 + "data sets (\(label))\n"

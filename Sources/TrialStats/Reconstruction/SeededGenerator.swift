@@ -1,5 +1,5 @@
 /// A small deterministic random number generator (SplitMix64), so that a reconstruction gives
-/// the same result for the same seed on every machine and every run.
+/// the same result for the same seed from run to run.
 ///
 /// Each call advances the state by the golden-ratio increment 0x9E3779B97F4A7C15 and mixes it
 /// (Steele, Lea & Flood 2014). Integers in a range come from ``int(in:)`` (rejection of the
