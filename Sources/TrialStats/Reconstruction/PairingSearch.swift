@@ -110,7 +110,7 @@ struct PairingSearch {
                   annealing: Self.annealing) { e in -logP(e.p.max()!) }
         }
         if isDone { return }
-        let start = certificate?.state ?? closest!.state
+        let start = certificate?.state ?? closest?.state ?? State(before: b, after: a, partner: Array(0..<n))
         climb(from: start, iterations: budget.target, stopEarly: true) { e in
             // Distance first; then more profiles printing the value is better.
             e.distance * 1000 - Double(e.matchCount)
