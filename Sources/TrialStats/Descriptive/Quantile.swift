@@ -78,6 +78,8 @@ public func quantilePosition(n: Int, p: Double, type: QuantileType) -> (j: Int, 
     default:
         if j < 1 { return (1, 0) }
         if j >= n { return (n, 0) }
-        return (j, g)
+        // A g just below 0 (10 × 0.3 style rounding beyond the fuzz) means x(j) itself, as R's
+        // `(0 < h) & (h < 1)` test decides.
+        return (j, max(g, 0))
     }
 }

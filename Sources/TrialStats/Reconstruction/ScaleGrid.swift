@@ -1,0 +1,79 @@
+import Foundation
+
+/// The values a score can take: minimum, minimum + step, …, maximum (a VAS 0–100 in steps of 1,
+/// the HAQ disability index 0–3 in steps of 0.125, FACIT-Fatigue 0–52 in steps of 1).
+///
+/// The grid is held in integer units of 10⁻ᴷ, K the most decimals among minimum, maximum and
+/// step, so that every grid value is exactly the `Double` nearest its decimal form (0.3, not
+/// 0.30000000000000004) and differences between grid values are exact integers. At most
+/// ``maximumCount`` points.
+public struct ScaleGrid: Equatable, Sendable, CustomStringConvertible {
+    /// The smallest value.
+    public let minimum: Double
+    /// The largest value.
+    public let maximum: Double
+    /// The distance between neighbouring values.
+    public let step: Double
+    /// Number of grid values.
+    public let count: Int
+    /// K: values are integers in units of 10⁻ᴷ.
+    let decimals: Int
+    let minimumUnits: Int64
+    let stepUnits: Int64
+
+    /// The largest grid this toolkit searches: 100,001 values (0–100 in steps of 0.001).
+    public static let maximumCount = 100_001
+
+    /// A grid from `minimum` to `maximum` in steps of `step`.
+    /// - Throws: ``ReconstructionError/invalidScale(_:)`` unless minimum < maximum, step > 0,
+    ///   (maximum − minimum)/step is a whole number, and there are at most ``maximumCount`` values.
+    public init(minimum: Double, maximum: Double, step: Double) throws(ReconstructionError) {
+        guard minimum.isFinite, maximum.isFinite, step.isFinite else {
+            throw ReconstructionError.invalidScale("minimum, maximum and step must be finite numbers")
+        }
+        guard minimum < maximum else {
+            throw ReconstructionError.invalidScale("the minimum \(minimum.shortText) must be below the maximum \(maximum.shortText)")
+        }
+        guard step > 0 else { throw ReconstructionError.invalidScale("the step must be positive; got \(step.shortText)") }
+        let k = [minimum, maximum, step].map(decimalPlaces).max() ?? 0
+        guard k <= 9 else { throw ReconstructionError.invalidScale("at most 9 decimals are supported in minimum, maximum and step") }
+        let scale = pow(10, Double(k))
+        let lo = Int64((minimum * scale).rounded()), hi = Int64((maximum * scale).rounded()), st = Int64((step * scale).rounded())
+        guard (hi - lo) % st == 0 else {
+            throw ReconstructionError.invalidScale(
+                "the maximum \(maximum.shortText) is not on the grid \(minimum.shortText), \(minimum.shortText) + \(step.shortText), …")
+        }
+        let points = (hi - lo) / st + 1
+        guard points <= ScaleGrid.maximumCount else {
+            throw ReconstructionError.invalidScale("the grid has \(points) values; at most \(ScaleGrid.maximumCount) are supported")
+        }
+        self.minimum = minimum
+        self.maximum = maximum
+        self.step = step
+        self.decimals = k
+        self.minimumUnits = lo
+        self.stepUnits = st
+        self.count = Int(points)
+    }
+
+    /// The k-th grid value (k = 0 is the minimum).
+    public func value(_ k: Int) -> Double {
+        Double(minimumUnits + Int64(k) * stepUnits) / pow(10, Double(decimals))
+    }
+
+    /// "0 to 100 step 1".
+    public var description: String { "\(minimum.shortText) to \(maximum.shortText) step \(step.shortText)" }
+
+    /// The grid with a step divided by `divisor` (same range), if it is a valid grid.
+    func refined(by divisor: Int) -> ScaleGrid? {
+        try? ScaleGrid(minimum: minimum, maximum: maximum, step: step / Double(divisor))
+    }
+}
+
+extension Double {
+    /// Shortest round-trip text without a trailing ".0" (63 rather than 63.0).
+    var shortText: String {
+        if self == rounded(), abs(self) < 1e15 { return String(Int64(self)) }
+        return description
+    }
+}
