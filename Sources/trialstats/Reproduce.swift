@@ -26,6 +26,9 @@ struct Reproduce: ParsableCommand {
     @Option(help: ArgumentHelp("Folder holding the study's fixtures (default: found automatically).", valueName: "dir"))
     var fixtures: String?
 
+    @Flag(name: .customLong("no-reconstruct"), help: "Skip the reconstruction of the patient-reported-outcome rows (a few seconds).")
+    var noReconstruct = false
+
     @OptionGroup var common: CommonOptions
 
     func run() throws {
@@ -33,7 +36,7 @@ struct Reproduce: ParsableCommand {
             let folder = try fixtureFolder()
             let cellsTable = try DataTable.read(path: folder + "/castle-cells-annotated.csv", missingValues: [])
             let cells = try readPublishedCells(cellsTable)
-            let report = Verifier.verify(cells, confLevel: common.confLevel)
+            let report = Verifier.verify(cells, confLevel: common.confLevel, reconstruct: !noReconstruct)
             let counts = try DataTable.read(path: folder + "/response-counts.csv")
             let efficacy = try efficacyIntervals(counts)
             let pValues = pValueReview(cells)
@@ -47,6 +50,7 @@ struct Reproduce: ParsableCommand {
                         .object([("label", .string(e.label)), ("x", .int(e.x)), ("n", .int(e.n)), ("lower", .number(e.interval.lower)),
                                  ("upper", .number(e.interval.upper))])
                     })),
+                    ("reconstructions", .array(report.reconstructions.map(reconstructionJSON))),
                     ("p_values", .array(pValues.map { p in
                         .object([("row", .string(p.row)), ("text", .string(p.text)), ("pairs", .int(p.pairs)),
                                  ("smallest_attainable", .number(p.smallest)), ("smallest_setting", .string(p.setting))])
@@ -108,7 +112,9 @@ struct Reproduce: ParsableCommand {
         cells.compactMap { c in
             guard case .pValue = CellParser.parse(c.text) else { return nil }
             let pairs = cells.filter { $0.table == c.table && $0.row == c.row && $0.column != c.column }.compactMap(\.columnN).min() ?? 0
-            let (smallest, setting) = Verifier.smallestSignedRankPValue(pairs: pairs)
+            // The bound of the exact test (R, SciPy, SAS for small n); the t approximation's proven
+            // bound is far below anything data reach and says little to a reader.
+            let (smallest, setting) = pairs > 0 ? smallestAttainablePValue(pairs: pairs, profile: .r) : (1, "no pairs")
             return PValueReview(row: c.row, text: c.text, pairs: pairs, smallest: smallest, setting: setting)
         }
     }
@@ -149,9 +155,12 @@ struct Reproduce: ParsableCommand {
         out += "\nIntervals for all \(report.intervals.count) n (%) cells: trialstats reproduce castle --format json (\"intervals\").\n"
         out += "\nPatient-reported outcomes: the printed Wilcoxon p-values\n--------------------------------------------------------\n"
         for p in pValues {
-            out += "\(p.row): \(p.text) with \(p.pairs) pairs — attainable (the smallest two-sided p is \(String(format: "%.2g", p.smallest)), \(p.setting)).\n"
+            out += "\(p.row): \(p.text) with \(p.pairs) pairs — attainable (the exact test reaches \(String(format: "%.2g", p.smallest)) when every difference has one sign).\n"
+            if let r = report.reconstructions.first(where: { $0.cell.row == p.row }) {
+                out += "   Can the printed summaries give it? Yes: \(reconstructionSentence(r)).\n"
+            }
         }
-        out += "Whether the printed medians and quartiles allow these p-values is examined by trialstats reconstruct.\n"
+        out += "The certificates (RECONSTRUCTED data, not the trial's) are in Fixtures/castle/reconstructed/; make your own with trialstats reconstruct.\n"
         return out
     }
 }

@@ -28,6 +28,9 @@ struct Verify: ParsableCommand {
     @Option(name: .customLong("fail-on"), help: "Exit with status 1 when a finding of this severity (or worse) exists: error or warning.")
     var failOn: FailOn?
 
+    @Flag(name: .customLong("no-reconstruct"), help: "Skip the reconstruction of paired p-value rows that state their scale (a few seconds per row).")
+    var noReconstruct = false
+
     @Option(help: ArgumentHelp("Patient-level data (CSV) to recompute the claims from; needs --map.", valueName: "ipd.csv"))
     var data: String?
 
@@ -45,7 +48,7 @@ struct Verify: ParsableCommand {
         try runReporting({
             let table = try DataTable.read(path: cells, missingValues: [])
             let published = try readPublishedCells(table)
-            var report = Verifier.verify(published, confLevel: common.confLevel)
+            var report = Verifier.verify(published, confLevel: common.confLevel, reconstruct: !noReconstruct)
             var recomputed: [Recomputation] = []
             if let data, let map {
                 recomputed = try recompute(published, data: try DataTable.read(path: data, missingValues: common.missingValues),
@@ -158,7 +161,7 @@ func verifyJSON(_ report: VerificationReport) -> JSONValue {
     func ref(_ r: CellReference) -> JSONValue {
         .object([("table", .string(r.table)), ("section", .string(r.section)), ("row", .string(r.row)), ("column", .string(r.column))])
     }
-    return .object([
+    var fields: [(String, JSONValue)] = [
         ("command", .string("verify")),
         ("cells", .int(report.cells)),
         ("parsed", .int(report.parsed)),
@@ -175,7 +178,38 @@ func verifyJSON(_ report: VerificationReport) -> JSONValue {
             .object([("table", .string(i.cell.table)), ("section", .string(i.cell.section)), ("row", .string(i.cell.row)), ("column", .string(i.cell.column)),
                      ("x", .int(i.x)), ("n", .int(i.n)), ("lower", .number(i.lower)), ("upper", .number(i.upper))])
         })),
+    ]
+    // Only when rows were examined, so the documented shape stays as it is otherwise.
+    if !report.reconstructions.isEmpty {
+        fields.append(("reconstructions", .array(report.reconstructions.map(reconstructionJSON))))
+    }
+    return .object(fields)
+}
+
+/// A paired row examined by reconstruction, in the reconstruct command's terms.
+func reconstructionJSON(_ r: RowReconstruction) -> JSONValue {
+    let result = r.result
+    return .object([
+        ("table", .string(r.cell.table)), ("section", .string(r.cell.section)), ("row", .string(r.cell.row)), ("column", .string(r.cell.column)),
+        ("before", .string(r.before)), ("after", .string(r.after)), ("p_text", .string(r.pValue)),
+        ("feasible", .bool(result.feasible)), ("reason", result.reason.map { .string($0) } ?? .null),
+        ("p_value", .number(result.pValue)), ("profile", result.pValueProfile.map { .string($0.rawValue) } ?? .null),
+        ("p_range", result.pRange.map { .object([("min", .number($0.min)), ("max", .number($0.max))]) } ?? .null),
+        ("profiles_reproducing", .array(result.profilesReproducing.map { .string($0.rawValue) })),
     ])
+}
+
+/// One sentence on a reconstructed row, for the text reports.
+func reconstructionSentence(_ r: RowReconstruction) -> String {
+    let result = r.result
+    guard result.feasible else { return "no certificate: \(result.reason ?? "see the findings")" }
+    var text = "a reconstructed data set prints \(r.before) → \(r.after) and \(r.pValue)"
+    if let p = result.pValue, let profile = result.pValueProfile { text += " (p = \(String(format: "%.3g", p)) under \(profile.rawValue)" }
+    text += "; reproduced by " + result.profilesReproducing.map(\.rawValue).joined(separator: ", ") + ")"
+    if let range = result.pRange {
+        text += "; p-values found (any software) on data printing these summaries: \(String(format: "%.2g", range.min))\(range.minIsProven ? " (the smallest possible)" : "") to \(String(format: "%.2g", range.max))\(range.maxIsProven ? " (the largest possible)" : " (range found, not proven)")"
+    }
+    return text
 }
 
 /// The findings as CSV, one row per finding.
@@ -203,6 +237,10 @@ func verifyText(_ report: VerificationReport, source: String) -> String {
     if !report.unparsed.isEmpty {
         out += "\nNot read\n"
         for u in report.unparsed { out += "  \(u.cell.table) | \(u.cell.row) | \(u.cell.column): \"\(u.text)\" — \(u.reason)\n" }
+    }
+    if !report.reconstructions.isEmpty {
+        out += "\nPaired p-values examined by reconstruction (type 7, half-up)\n"
+        for r in report.reconstructions { out += "  \(r.cell.row): \(reconstructionSentence(r)).\n" }
     }
     out += "\n\(report.intervals.count) n (%) cells have an exact 95% interval (--format json lists them).\n"
     return out

@@ -38,14 +38,19 @@ struct VerifyCommandTests {
 
     @Test("reproduce castle: the report names what cannot be true and the intervals")
     func reproduce() throws {
-        let result = try CLI.run(["reproduce", "castle", "--fixtures", CLI.fixture("castle")])
+        let result = try CLI.run(["reproduce", "castle", "--fixtures", CLI.fixture("castle"), "--no-reconstruct"])
         #expect(result.status == 0, "\(result.stderr)")
         for text in ["328 cells, 328 read", "What cannot be true", "\"44 (45–69)\"", "SLE 8 + SSc 5 + IIM 2 = 15",
                      "9/10   90.0   55.5 to 99.7", "HAQ (score), median [IQR]: P = 0.0030 with 24 pairs"] {
             #expect(result.stdout.contains(text), "missing \(text)")
         }
         let json = try jsonObject(try CLI.run(["reproduce", "castle", "--fixtures", CLI.fixture("castle"), "--format", "json"]).stdout)
-        #expect(Set(json.keys) == ["command", "study", "verify", "efficacy", "p_values"])
+        #expect(Set(json.keys) == ["command", "study", "verify", "efficacy", "reconstructions", "p_values"])
+        // Each of the four PRO rows has a certificate: data on the scale that print every number.
+        let reconstructions = try #require(json["reconstructions"] as? [[String: Any]])
+        #expect(reconstructions.count == 4 && reconstructions.allSatisfy { $0["feasible"] as? Bool == true })
+        let haq = try #require(reconstructions.first { ($0["row"] as? String)?.hasPrefix("HAQ") == true })
+        #expect((haq["profiles_reproducing"] as? [String] ?? []).contains("spss"))
     }
 }
 

@@ -80,6 +80,8 @@ public struct VerificationReport: Equatable, Sendable {
     public var intervals: [CellInterval]
     /// The checks that ran, in order.
     public var checksRun: [String]
+    /// Paired p-value rows examined by reconstruction (when asked for).
+    public var reconstructions: [RowReconstruction] = []
 
     public static func == (a: VerificationReport, b: VerificationReport) -> Bool {
         a.cells == b.cells && a.parsed == b.parsed && a.findings == b.findings && a.intervals == b.intervals

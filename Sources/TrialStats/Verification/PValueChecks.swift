@@ -1,28 +1,10 @@
 import Foundation
 
 extension Verifier {
-    /// The smallest two-sided p-value a paired signed-rank test can give for n pairs, and the
-    /// software setting that gives it: the exact test (2/2ⁿ, every difference of one sign), the
-    /// normal approximation with or without continuity correction, or SAS's t approximation
-    /// (t = √(3(n + 1)) on n − 1 df, used for n > 20).
-    public static func smallestSignedRankPValue(pairs n: Int) -> (p: Double, setting: String) {
-        guard n >= 1 else { return (1, "no pairs") }
-        var candidates: [(Double, String)] = [(min(1, 2 * Foundation.pow(0.5, Double(n))), "exact")]
-        let nd = Double(n)
-        let sd = (nd * (nd + 1) * (2 * nd + 1) / 24).squareRoot()
-        let mean = nd * (nd + 1) / 4
-        candidates.append((2 * GSL.normalSurvival(mean / sd), "normal approximation without continuity correction"))
-        candidates.append((2 * GSL.normalSurvival((mean - 0.5) / sd), "normal approximation with continuity correction"))
-        if n > 20, let t = try? GSL.tSurvival((3 * (nd + 1)).squareRoot(), df: nd - 1) {
-            candidates.append((2 * t, "SAS t approximation"))
-        }
-        return candidates.min { $0.0 < $1.0 }!
-    }
-
     /// `p-value`: a printed p-value must be attainable by the test and the number of pairs — for a
     /// paired comparison (a row whose other cells are medians at two time points) the smallest
-    /// two-sided Wilcoxon signed-rank p-value over the usual software settings
-    /// (``smallestSignedRankPValue(pairs:)``). A p-value printed as "= v" whose rounding interval
+    /// two-sided Wilcoxon signed-rank p-value over every software profile, a proven bound
+    /// (``smallestAttainablePValue(pairs:profile:)``). A p-value printed as "= v" whose rounding interval
     /// lies entirely below that minimum, or "< v" with v at or below it, cannot be true.
     static func pValueFindings(_ rows: [ReadRow]) -> [Finding] {
         var findings: [Finding] = []
@@ -34,7 +16,7 @@ extension Verifier {
                 guard test == "signed-rank" else { continue }
                 let paired = others.filter { if case .medianIQR = $0.parsed { return true } else { return false } }
                 guard paired.count >= 2, let n = paired.compactMap({ $0.cell.columnN }).min() ?? c.cell.columnN else { continue }
-                let (smallest, setting) = smallestSignedRankPValue(pairs: n)
+                let (smallest, setting) = smallestAttainablePValue(pairs: n, profile: nil)
                 let impossible: Bool
                 switch p.relation {
                 case .equal: impossible = p.number.value + pow10(-p.number.decimals) / 2 < smallest

@@ -28,7 +28,10 @@ public enum Verifier {
                                 "subgroup-sum", "grade-sum", "quantile-order", "pooled-quantile", "cross-table", "p-value"]
 
     /// Verifies the cells; `confLevel` is the level of the intervals given for every count.
-    public static func verify(_ cells: [PublishedCell], confLevel: Double = 0.95) -> VerificationReport {
+    ///
+    /// With `reconstruct`, paired p-value rows that state their instrument's scale are also
+    /// examined by reconstruction (``reconstructionFindings(_:)``; a few seconds per row).
+    public static func verify(_ cells: [PublishedCell], confLevel: Double = 0.95, reconstruct: Bool = false) -> VerificationReport {
         let read = cells.map { cell -> ReadCell in
             let label = LabelStatistic(label: cell.row)
             return ReadCell(cell: cell, parsed: CellParser.parse(cell.text, label: label, columnN: cell.columnN), label: label)
@@ -53,6 +56,12 @@ public enum Verifier {
         findings += pooledQuantileFindings(rows, skipping: Set(orderFindings.map(\.cell)))
         findings += crossTableFindings(read)
         findings += pValueFindings(rows)
+        var reconstructions: [RowReconstruction] = []
+        if reconstruct {
+            let (found, done) = reconstructionFindings(rows)
+            findings += found
+            reconstructions = done
+        }
         let order = Dictionary(read.enumerated().map { ($0.element.reference, $0.offset) }, uniquingKeysWith: { first, _ in first })
         findings.sort { a, b in
             if a.severity != b.severity { return a.severity < b.severity }
@@ -66,7 +75,8 @@ public enum Verifier {
         }
         return VerificationReport(cells: cells.count, parsed: cells.count - unparsed.count,
                                   unparsed: unparsed.map { (cell: $0.0, text: $0.1, reason: $0.2) },
-                                  findings: findings, intervals: intervals, checksRun: checks)
+                                  findings: findings, intervals: intervals, checksRun: checks + (reconstruct ? ["reconstruction"] : []),
+                                  reconstructions: reconstructions)
     }
 
     static func groupRows(_ cells: [ReadCell]) -> [ReadRow] {

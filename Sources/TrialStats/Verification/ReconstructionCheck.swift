@@ -1,0 +1,51 @@
+/// A paired p-value row examined by reconstruction: whether any data on the instrument's scale
+/// print the row's medians, quartiles and p-value.
+public struct RowReconstruction: Equatable, Sendable {
+    /// The p-value cell.
+    public var cell: CellReference
+    /// The row's printed texts: before, after, p-value.
+    public var before: String
+    public var after: String
+    public var pValue: String
+    /// The reconstruction (type 7, half-up, any software profile, seed 1).
+    public var result: PairedReconstruction
+}
+
+extension Verifier {
+    /// `reconstruction`: for each paired p-value row whose cells state the instrument's scale
+    /// (`scale_min`, `scale_max`, `scale_step`), searches for paired data on that grid whose
+    /// medians and quartiles (type 7, rounded half-up) and signed-rank p-value (any profile) print
+    /// as published (``reconstructPairs(_:)``). Marginals that no grid data can print are an error;
+    /// a p-value the search could not reach is a warning (the search is not exhaustive); a
+    /// certificate found raises nothing and is reported with the p-values the search found.
+    static func reconstructionFindings(_ rows: [ReadRow]) -> ([Finding], [RowReconstruction]) {
+        var findings: [Finding] = []
+        var done: [RowReconstruction] = []
+        for row in rows {
+            guard let pCell = row.cells.first(where: { if case .pValue = $0.parsed { return true } else { return false } }),
+                  case let .pValue(p) = pCell.parsed else { continue }
+            let medians = row.cells.filter { if case .medianIQR = $0.parsed { return true } else { return false } }
+            guard medians.count == 2, let n = medians.compactMap({ $0.cell.columnN }).min(),
+                  let scaled = medians.first(where: { $0.cell.scaleMin != nil && $0.cell.scaleMax != nil && $0.cell.scaleStep != nil }),
+                  let before = PrintedMedianIQR(medians[0].cell.text), let after = PrintedMedianIQR(medians[1].cell.text),
+                  let grid = try? ScaleGrid(minimum: scaled.cell.scaleMin!, maximum: scaled.cell.scaleMax!, step: scaled.cell.scaleStep!)
+            else { continue }
+            let request = PairedReconstructionRequest(pairs: n, before: before, after: after, pValue: p, grid: grid)
+            guard let result = try? reconstructPairs(request) else { continue }
+            done.append(RowReconstruction(cell: pCell.reference, before: medians[0].cell.text, after: medians[1].cell.text,
+                                          pValue: pCell.cell.text, result: result))
+            if result.feasible { continue }
+            let related = medians.map(\.reference)
+            if result.pRange == nil {
+                findings.append(Finding(severity: .error, check: "reconstruction", cell: pCell.reference, text: pCell.cell.text,
+                                        message: "No \(n) values on the scale \(grid) print \(medians[0].cell.text) and \(medians[1].cell.text) (type 7, half-up): \(result.reason ?? "the marginals are impossible").",
+                                        related: related))
+            } else {
+                findings.append(Finding(severity: .warning, check: "reconstruction", cell: pCell.reference, text: pCell.cell.text,
+                                        message: "No paired data set found that prints \(medians[0].cell.text) → \(medians[1].cell.text) with \(pCell.cell.text); the p-values found range from \(String(format: "%.3g", result.pRange!.min)) to \(String(format: "%.3g", result.pRange!.max)) (a search, not a proof).",
+                                        related: related))
+            }
+        }
+        return (findings, done)
+    }
+}
