@@ -14,7 +14,7 @@ struct VerifierTests {
         ("63.0 [52.8; 74.8]", "VAS, median [IQR]", "median (IQR)"), ("117 [75.5–138]", "MMT-8", "median (IQR)"),
         ("1,051 (780–1,252)", "IgG", "median (IQR)"), ("1 (1-6)", "Time", "median (IQR)"), ("P < 0.0001", "p", "p-value"),
         ("P = 0.0030", "p", "p-value"), ("p=.03", "p", "p-value"), ("-", "x", "not applicable"), ("12.3 ± 4.5", "Age, mean ± SD", "mean ± SD"),
-        ("44 (18–70)", "Age, median (range)", "median (range)"), ("2.5 (0.9, 5.0)", "Duration", "median (IQR)"), ("5 (2 to 9)", "Visits", "median (IQR)"),
+        ("44 (18–70)", "Age, median (range)", "median (range)"), ("9/10 (90%)", "Response", "x/n (%)"), ("22/24", "Response", "x/n"), ("2.5 (0.9, 5.0)", "Duration", "median (IQR)"), ("5 (2 to 9)", "Visits", "median (IQR)"),
     ])
     func shapes(text: String, label: String, kind: String) {
         #expect(CellParser.parse(text, label: LabelStatistic(label: label)).kind == kind, "\(text)")
@@ -64,6 +64,9 @@ struct VerifierTests {
         ([cell("T", "V, median [IQR]", "Baseline", 5, "63 [50; 70]"), cell("T", "V, median [IQR]", "6 months", 5, "19 [7; 40]"),
           cell("T", "V, median [IQR]", "p", nil, "P = 0.001")], "p-value", Severity.error),
         ([cell("T", "X, N (%)", "A", 10, "see text")], "unparsed", Severity.note),
+        ([cell("T", "Response", "A", nil, "12/10 (120%)")], "count-bounds", Severity.error),
+        ([cell("T", "Response", "A", nil, "4/9 (40%)")], "percent-rounding", Severity.error),
+        ([cell("T", "Response", "A", 10, "4/9 (44%)")], "count-bounds", Severity.note),
         ([cell("T", "X, N (%)", "A", 9, "6 (67%)"), cell("T", "Y, N (%)", "A", 24, "9 (37%)")], "rounding-convention", Severity.note),
     ])
     func planted(cells: [PublishedCell], check: String, severity: Severity) {

@@ -6,6 +6,8 @@ public enum ParsedCell: Equatable, Sendable {
     case notApplicable
     /// "17 (71)", "18 (75%)", "3": a count, with its percentage when printed.
     case count(Int, percent: PrintedNumber?)
+    /// "9/10 (90%)", "9/10": a count with its own denominator.
+    case fraction(Int, of: Int, percent: PrintedNumber?)
     /// "39 (26–53)", "63.0 [52.8; 74.8]": a median with its first and third quartiles.
     case medianIQR(median: PrintedNumber, q1: PrintedNumber, q3: PrintedNumber)
     /// "44 (18–70)" in a row labelled "median (range)": a median with the minimum and maximum.
@@ -24,6 +26,7 @@ public enum ParsedCell: Equatable, Sendable {
         switch self {
         case .notApplicable: return "not applicable"
         case .count(_, let percent): return percent == nil ? "count" : "n (%)"
+        case .fraction(_, _, let percent): return percent == nil ? "x/n" : "x/n (%)"
         case .medianIQR: return "median (IQR)"
         case .medianRange: return "median (range)"
         case .meanSD: return "mean ± SD"
@@ -55,7 +58,7 @@ public enum LabelStatistic: String, Sendable {
 
 /// Reads printed cells of every shape found in published clinical tables.
 ///
-/// Shapes: `17 (71)`, `18 (75%)`, `39 (26–53)`, `63.0 [52.8; 74.8]`, `117 [75.5–138]`,
+/// Shapes: `17 (71)`, `18 (75%)`, `9/10 (90%)`, `39 (26–53)`, `63.0 [52.8; 74.8]`, `117 [75.5–138]`,
 /// `1,051 (780–1,252)`, `1 (1-6)`, `12.3 ± 4.5`, `P < 0.0001`, `P = 0.0030`, `p=.03`, `-`. The two
 /// bounds inside brackets may be separated by an en or em dash, a hyphen, a semicolon, a comma
 /// followed by a space, or "to"; a comma between digits that leaves groups of three is a thousands
@@ -69,6 +72,14 @@ public enum CellParser {
         if let p = parsePValue(t) { return .pValue(p) }
         if let (mean, sd) = parsePlusMinus(t) { return .meanSD(mean: mean, sd: sd) }
         if let (first, inner, closing) = splitBracket(t) {
+            if let (x, n) = parseFraction(first) {
+                var innerText = inner.trimmingCharacters(in: .whitespaces)
+                if innerText.hasSuffix("%") { innerText = String(innerText.dropLast()).trimmingCharacters(in: .whitespaces) }
+                guard let percent = PrintedNumber(innerText) else {
+                    return .unparsed(reason: "\"\(inner)\" after \(first) is not a percentage")
+                }
+                return .fraction(x, of: n, percent: percent)
+            }
             guard let head = PrintedNumber(first) else { return .unparsed(reason: "\"\(first)\" before the bracket is not a number") }
             if let (a, b) = splitRange(inner) {
                 guard let lo = PrintedNumber(a), let hi = PrintedNumber(b) else {
@@ -89,6 +100,7 @@ public enum CellParser {
             }
             return .unparsed(reason: "\"\(t)\" is a number with a bracketed value but not a whole count with a percentage")
         }
+        if let (x, n) = parseFraction(t) { return .fraction(x, of: n, percent: nil) }
         if let n = PrintedNumber(t) {
             if n.decimals == 0, n.value >= 0, label == .countPercent { return .count(Int(n.value), percent: nil) }
             return .number(n)
@@ -102,6 +114,13 @@ public enum CellParser {
             .replacingOccurrences(of: "\u{202F}", with: " ")
         while t.contains("  ") { t = t.replacingOccurrences(of: "  ", with: " ") }
         return t.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// "9/10" → (9, 10): two whole numbers separated by a slash.
+    static func parseFraction(_ t: String) -> (Int, Int)? {
+        let parts = t.split(separator: "/", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count == 2, let x = Int(parts[0]), let n = Int(parts[1]), x >= 0, n >= 0 else { return nil }
+        return (x, n)
     }
 
     static func parsePValue(_ t: String) -> PrintedPValue? {

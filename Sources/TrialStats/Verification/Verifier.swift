@@ -32,9 +32,21 @@ public enum Verifier {
     /// With `reconstruct`, paired p-value rows that state their instrument's scale are also
     /// examined by reconstruction (``reconstructionFindings(_:)``; a few seconds per row).
     public static func verify(_ cells: [PublishedCell], confLevel: Double = 0.95, reconstruct: Bool = false) -> VerificationReport {
+        var denominatorNotes: [Finding] = []
         let read = cells.map { cell -> ReadCell in
             let label = LabelStatistic(label: cell.row)
-            return ReadCell(cell: cell, parsed: CellParser.parse(cell.text, label: label, columnN: cell.columnN), label: label)
+            var cell = cell
+            var parsed = CellParser.parse(cell.text, label: label, columnN: cell.columnN)
+            // "x/n (p%)" states its own denominator: the count checks use it.
+            if case let .fraction(x, n, percent) = parsed {
+                if let columnN = cell.columnN, columnN != n {
+                    denominatorNotes.append(Finding(severity: .note, check: "count-bounds", cell: CellReference(cell), text: cell.text,
+                                                    message: "The cell's denominator \(n) differs from the column's N = \(columnN); the checks use \(n)."))
+                }
+                cell.columnN = n
+                parsed = .count(x, percent: percent)
+            }
+            return ReadCell(cell: cell, parsed: parsed, label: label)
         }
         let rows = groupRows(read)
         var findings: [Finding] = []
@@ -46,6 +58,7 @@ public enum Verifier {
                                         message: "This cell could not be read: \(reason); it is left out of every check."))
             }
         }
+        findings += denominatorNotes
         findings += labelShapeFindings(read)
         findings += countFindings(read)
         findings += roundingConventionFindings(read)
