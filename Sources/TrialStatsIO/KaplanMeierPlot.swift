@@ -100,15 +100,12 @@ public struct KaplanMeierPlot: Sendable {
                 out += "<polygon points=\"\(polygon)\" fill=\"\(color)\" fill-opacity=\"0.15\" stroke=\"none\"/>\n"
             }
             var path = "M\(f(x(0))),\(f(y(1)))"
-            var current = 1.0
             for s in steps where s.nEvent > 0 {
                 path += " H\(f(x(s.time))) V\(f(y(s.survival)))"
-                current = s.survival
             }
             path += " H\(f(x(item.curve.lastTime)))"
             let dash = Self.dashes[k % Self.dashes.count]
             out += "<path d=\"\(path)\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\"\(dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"")/>\n"
-            _ = current
             for s in steps where s.nCensor > 0 {
                 let cx = x(s.time), cy = y(s.survival)
                 out += "<path d=\"M\(f(cx)),\(f(cy - 5)) V\(f(cy + 5))\" stroke=\"\(color)\" stroke-width=\"1.5\"/>\n"

@@ -113,7 +113,7 @@ enum GSL {
         return try bisectBeta(target: q, a: a, b: b, upper: true)
     }
 
-    /// Relative width within which a beta root is accepted or to which bisection narrows it.
+    /// Relative width within which GSL's beta root is accepted.
     static let betaRootTolerance = 1e-13
 
     /// Whether `x` lies within ``betaRootTolerance`` (relative) of the root: the distribution
@@ -172,21 +172,10 @@ enum GSL {
 
     // MARK: Special functions
 
-    /// log C(n, k).
-    static func logChoose(_ n: Int, _ k: Int) throws(StatisticsError) -> Double {
-        ready()
-        guard k >= 0, k <= n else { throw StatisticsError.numeric(.outOfDomain(function: "logChoose", arguments: [Double(n), Double(k)])) }
-        return try checked(gsl_sf_lnchoose(UInt32(n), UInt32(k)), "logChoose", [Double(n), Double(k)])
-    }
-
     /// log Γ(x) for x > 0.
     static func logGamma(_ x: Double) throws(StatisticsError) -> Double {
         ready()
         return try checked(gsl_sf_lngamma(x), "logGamma", [x])
     }
 
-    /// log(1 + x), accurate for small x.
-    static func log1p(_ x: Double) -> Double {
-        gsl_log1p(x)
-    }
 }

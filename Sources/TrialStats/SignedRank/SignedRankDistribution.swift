@@ -55,12 +55,6 @@ struct SignedRankDistribution: Sendable {
         return lowerTail(mirror)
     }
 
-    /// P(T = t) for t in original units.
-    func pointProbability(_ t: Int) -> Double {
-        guard t % divisor == 0 else { return 0 }
-        return lowerTail(t) - lowerTail(t - divisor)
-    }
-
     /// P(T ≤ r) for r in reduced units, r ≤ total/2: the truncated expansion.
     private func lowerTailReduced(_ r: Int) -> Double {
         let table = cumulativeReduced(upTo: r)

@@ -199,8 +199,11 @@ func runSignedRankTest(before: [Double], after: [Double], options: SignedRankTes
     var tStatistic: Double?
     if scores.scores.isEmpty {
         // Every difference is zero: no evidence either way.
-        method = settings.method == .exact ? .exactConditional : (settings.method == .t ? .t : .normal)
-        if settings.method == .exact || settings.method == .auto { method = scores.zeroCount > 0 ? .exactConditional : .exact }
+        switch settings.method {
+        case .exact, .auto: method = scores.zeroCount > 0 ? .exactConditional : .exact
+        case .normal: method = .normal
+        case .t: method = .t
+        }
         pValue = 1
     } else {
         switch settings.method {
