@@ -280,12 +280,3 @@ extension KaplanMeierFigureOptions {
         return "\(name) p \(p.hasPrefix("<") ? p : "= " + p)"
     }
 }
-
-extension SurvivalResult {
-    /// The figure settings of the plan, with the endpoint and the comparison.
-    public var figureOptions: KaplanMeierFigureOptions {
-        KaplanMeierFigureOptions(title: plan.figure.title, endpoint: plan.label, unitLabel: plan.unit.rawValue, bands: plan.bands,
-                                 medianLines: plan.figure.medianLines, timeMax: plan.figure.timeMax, timeStep: plan.figure.timeStep,
-                                 note: logRank.map(KaplanMeierFigureOptions.comparisonNote))
-    }
-}

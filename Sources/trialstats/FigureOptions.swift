@@ -21,10 +21,10 @@ struct FigureOptions: ParsableArguments {
     @Flag(name: .customLong("plot-median"), help: "Draw each reached median: dotted lines at 50% and down to the time axis.")
     var median = false
 
-    @Option(name: .customLong("plot-max"), help: ArgumentHelp("End of the time axis (curves are cut there).", valueName: "time"))
+    @Option(name: .customLong("plot-max"), parsing: .unconditional, help: ArgumentHelp("End of the time axis (curves are cut there).", valueName: "time"))
     var timeMax: Double?
 
-    @Option(name: .customLong("plot-by"), help: ArgumentHelp("Step between time-axis breaks (at most 40 breaks).", valueName: "time"))
+    @Option(name: .customLong("plot-by"), parsing: .unconditional, help: ArgumentHelp("Step between time-axis breaks (at most 40 breaks).", valueName: "time"))
     var timeStep: Double?
 
     /// The figure formats --plot writes, by file extension (any case).
@@ -45,13 +45,11 @@ struct FigureOptions: ParsableArguments {
         }
     }
 
-    /// Adds the figure to the files written after the main output when --plot is given.
-    func write(curves: [(String, KaplanMeierCurve)], unitLabel: String?, logRank: LogRankResult?, to sideFiles: inout SideFiles) {
+    /// Adds the report's figure to the files written after the main output when --plot is given.
+    func write(_ report: SurvivalReport, to sideFiles: inout SideFiles) {
         guard let plot else { return }
-        let options = KaplanMeierFigureOptions(title: title, endpoint: endpoint ?? "Survival probability", unitLabel: unitLabel, bands: plotCI,
-                                               medianLines: median, timeMax: timeMax, timeStep: timeStep,
-                                               note: logRank.map(KaplanMeierFigureOptions.comparisonNote))
-        let figure = KaplanMeierPlot(curves: curves, options: options)
+        let figure = report.figure(KaplanMeierFigureOptions(title: title, endpoint: endpoint ?? "Survival probability", bands: plotCI,
+                                                            medianLines: median, timeMax: timeMax, timeStep: timeStep))
         sideFiles.add(plot.lowercased().hasSuffix(".pdf") ? figure.pdf() : figure.svg(), to: plot)
     }
 }

@@ -43,22 +43,19 @@ extension CohortAnalysis {
         }
         if !responses.isEmpty { files.append(("tables/responses.csv", responsesCSV().serialized())) }
         if let survival {
-            files.append(("tables/survival.csv", survivalCSV(survival).serialized()))
-            if !survival.plan.landmarks.isEmpty { files.append(("tables/survival-landmarks.csv", landmarksCSV(survival).serialized())) }
-            files.append(("tables/survival-steps.csv", stepsCSV(survival).serialized()))
-            if let l = survival.logRank {
-                files.append(("tables/logrank.csv", CSVOutput(header: ["chisq", "df", "p_value", "rho"],
-                                                              rows: [[.number(l.chisq), .int(l.df), .number(l.pValue), .number(l.rho)]]).serialized()))
-            }
+            let report = survival.report
+            files.append(("tables/survival.csv", report.summaryCSV().serialized()))
+            if !report.settings.landmarks.isEmpty { files.append(("tables/survival-landmarks.csv", report.landmarksCSV().serialized())) }
+            files.append(("tables/survival-steps.csv", report.stepsCSV().serialized()))
+            if let logRank = report.logRankCSV() { files.append(("tables/logrank.csv", logRank.serialized())) }
         }
         return files
     }
 
-    /// The Kaplan–Meier figure: one curve per basket (the single curve when there is one basket),
-    /// with the group comparison as the table prints it.
+    /// The Kaplan–Meier figure `km --plot` draws for the same data: one curve per basket (a
+    /// single basket's own curve when there is one), the plan's figure settings.
     func kaplanMeierFigure(_ s: SurvivalResult) -> KaplanMeierPlot {
-        let shown = s.groups.count > 2 ? Array(s.groups.dropLast()) : [s.groups.last!]
-        return KaplanMeierPlot(curves: shown.map { ($0.group, $0.curve) }, options: s.figureOptions)
+        s.report.figure(s.plan.figureOptions)
     }
 
     /// Label of a responder proportion: "VAS ≤ −10".
@@ -132,7 +129,7 @@ extension CohortAnalysis {
             .object([("column", .string(r.endpoint.column.value)), ("label", .string(r.endpoint.label)),
                       ("groups", .array(r.groups.map { g in .object([("group", .string(g.group)), ("missing", .int(g.missing))] + intervalJSON(g.x, g.n, g.interval)) }))])
         })))
-        top.append(("survival", survival.map(survivalJSON) ?? .null))
+        top.append(("survival", survival.map { $0.report.analysisJSON(label: $0.plan.label) } ?? .null))
         return .object(top)
     }
 
@@ -142,20 +139,6 @@ extension CohortAnalysis {
         let afterP = fields.firstIndex { $0.0 == "p_value" }! + 1
         fields.insert(contentsOf: [("p_adjusted", .number(g.adjustedPValue)), ("adjust", .string(plan.adjust.rawValue))], at: afterP)
         return fields
-    }
-
-    /// Survival in the shape of `trialstats km --format json`.
-    func survivalJSON(_ s: SurvivalResult) -> JSONValue {
-        .object([
-            ("label", .string(s.plan.label)), ("conf_type", .string(s.plan.confType.rawValue)), ("conf_level", .number(plan.confLevel)),
-            ("unit", .string(s.plan.unit.rawValue)),
-            ("groups", .array(s.groups.map { r in
-                kaplanMeierGroupJSON(group: r.group, curve: r.curve, median: r.median, followUp: r.followUp, rmst: r.rmst, landmarks: r.landmarks)
-            })),
-            ("logrank", s.logRank.map { l in
-                .object([("chisq", .number(l.chisq)), ("df", .int(l.df)), ("p_value", .number(l.pValue)), ("rho", .number(l.rho))])
-            } ?? .null),
-        ])
     }
 
     // MARK: CSV
@@ -239,41 +222,6 @@ extension CohortAnalysis {
                 out.rows.append([.text(r.endpoint.column.value), .text(r.endpoint.label), .text(g.group), .int(g.x), .int(g.n), .int(g.missing),
                                  .number(Double(g.x) / Double(g.n)), .text(g.interval.method.rawValue), .number(plan.confLevel),
                                  .number(g.interval.lower), .number(g.interval.upper)])
-            }
-        }
-        return out
-    }
-
-    func survivalCSV(_ s: SurvivalResult) -> CSVOutput {
-        var header = ["group", "n", "events", "median", "median_lower", "median_upper", "follow_up_median", "follow_up_min", "follow_up_max", "unit"]
-        if s.plan.tau != nil { header += ["rmst_tau", "rmst", "rmst_std_err", "rmst_lower", "rmst_upper"] }
-        var out = CSVOutput(header: header)
-        for r in s.groups {
-            var row: [CSVOutput.Cell] = [.text(r.group), .int(r.curve.n), .int(r.curve.events), .number(r.median.estimate), .number(r.median.lower),
-                                         .number(r.median.upper), .number(r.followUp.median), .number(r.followUp.minimum),
-                                         .number(r.followUp.maximum), .text(s.plan.unit.rawValue)]
-            if let m = r.rmst { row += [.number(m.tau), .number(m.estimate), .number(m.stdErr), .number(m.lower), .number(m.upper)] }
-            out.rows.append(row)
-        }
-        return out
-    }
-
-    func landmarksCSV(_ s: SurvivalResult) -> CSVOutput {
-        var out = CSVOutput(header: ["group", "time", "n_risk", "survival", "std_err", "lower", "upper"])
-        for r in s.groups {
-            for a in r.landmarks {
-                out.rows.append([.text(r.group), .number(a.time), .int(a.nRisk), .number(a.survival), .number(a.stdErr), .number(a.lower), .number(a.upper)])
-            }
-        }
-        return out
-    }
-
-    func stepsCSV(_ s: SurvivalResult) -> CSVOutput {
-        var out = CSVOutput(header: ["group", "time", "n_risk", "n_event", "n_censor", "survival", "std_err", "lower", "upper"])
-        for r in s.groups {
-            for st in r.curve.steps {
-                out.rows.append([.text(r.group), .number(st.time), .int(st.nRisk), .int(st.nEvent), .int(st.nCensor),
-                                 .number(st.survival), .number(st.stdErr), .number(st.lower), .number(st.upper)])
             }
         }
         return out

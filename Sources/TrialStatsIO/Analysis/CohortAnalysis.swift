@@ -90,22 +90,15 @@ public struct ProportionResult: Sendable {
     public var interval: ProportionInterval
 }
 
-/// Kaplan–Meier per group with the group comparison.
+/// The plan's survival analysis: the ``SurvivalReport`` that `trialstats km` prints for the same
+/// columns and settings, with the plan it was made under.
 public struct SurvivalResult: Sendable {
     public var plan: SurvivalPlan
-    public var groups: [SurvivalGroupResult]
+    public var report: SurvivalReport
+    /// The baskets, then All.
+    public var groups: [SurvivalGroupResult] { report.groups }
     /// Log-rank (or Fleming–Harrington) test across the baskets; nil with one basket.
-    public var logRank: LogRankResult?
-}
-
-/// One Kaplan–Meier curve and what is read off it.
-public struct SurvivalGroupResult: Sendable {
-    public var group: String
-    public var curve: KaplanMeierCurve
-    public var median: SurvivalQuantile
-    public var followUp: FollowUp
-    public var landmarks: [SurvivalAtTime]
-    public var rmst: RestrictedMean?
+    public var logRank: LogRankResult? { report.logRank }
 }
 
 /// Why a cohort could not be analysed: a plan line (a column or basket the data lack) or a data
@@ -366,61 +359,13 @@ extension CohortAnalysis {
         return ResponseResult(endpoint: e, groups: groups)
     }
 
+    /// Reads the plan's survival columns as `km` does and fits the report with the baskets as
+    /// the groups (in report order).
     static func survivalResult(_ s: SurvivalPlan, table: DataTable, plan: AnalysisPlan, labels: [String], groupRows: [[Int]]) throws -> SurvivalResult {
-        let (times, events) = try readSurvival(s, table: table)
-        var groups: [SurvivalGroupResult] = []
-        for (label, rows) in zip(labels, groupRows) {
-            let t = rows.map { times[$0] }, e = rows.map { events[$0] }
-            let curve = try kaplanMeier(times: t, events: e, transform: s.confType, confLevel: plan.confLevel)
-            groups.append(SurvivalGroupResult(
-                group: label, curve: curve, median: curve.median(),
-                followUp: try medianFollowUp(times: t, events: e),
-                landmarks: s.landmarks.map { curve.survival(at: $0) },
-                rmst: try s.tau.map { try curve.restrictedMean(tau: $0) }))
-        }
-        var logRank: LogRankResult?
-        let basketCount = labels.count - 1
-        if basketCount >= 2 {
-            var groupIndex = [Int](repeating: 0, count: times.count)
-            for (g, rows) in groupRows.dropLast().enumerated() { for r in rows { groupIndex[r] = g } }
-            logRank = try logRankTest(times: times, events: events, groups: groupIndex, labels: Array(labels.dropLast()), rho: s.rho)
-        }
-        return SurvivalResult(plan: s, groups: groups, logRank: logRank)
-    }
-
-    /// Times (from a column, or from start and end dates in the plan's unit) and event codes;
-    /// a missing or negative time, a date that does not parse, an end before its start or an
-    /// unknown event code stops with the row named — as `trialstats km` does.
-    static func readSurvival(_ s: SurvivalPlan, table: DataTable) throws -> ([Double], [Bool]) {
-        var times: [Double] = []
-        switch s.times {
-        case let .time(column):
-            let index = table.header.firstIndex(of: column.value)!
-            for (i, row) in table.rows.enumerated() {
-                let text = row[index]
-                guard !table.isMissing(text) else {
-                    throw InputError.invalidValue(file: table.source, row: i + 2, column: column.value, value: text, expected: "a time (it is missing)")
-                }
-                guard let t = parseDecimal(text) else { throw InputError.notNumeric(file: table.source, row: i + 2, column: column.value, value: text) }
-                guard t >= 0 else {
-                    throw InputError.invalidValue(file: table.source, row: i + 2, column: column.value, value: text, expected: "a non-negative time")
-                }
-                times.append(t)
-            }
-        case let .dates(start, end):
-            let (fromDates, endUsed) = try survivalTimesFromDates(table, start: start.value, ends: [end.value] + s.endFallbacks.map(\.value), days: s.unit.days)
-            times = fromDates
-            if s.eventFromFirstEnd { return (times, endUsed.map { $0 == 0 }) }
-        }
-        let eventIndex = table.header.firstIndex(of: s.event.value)!
-        var events: [Bool] = []
-        for (i, row) in table.rows.enumerated() {
-            guard let code = eventCode(row[eventIndex]) else {
-                throw InputError.invalidValue(file: table.source, row: i + 2, column: s.event.value, value: row[eventIndex],
-                                              expected: "1/0, true/false or event/censored")
-            }
-            events.append(code)
-        }
-        return (times, events)
+        let (times, events) = try readSurvival(table, s.input)
+        var groupIndex = [Int](repeating: 0, count: times.count)
+        for (g, rows) in groupRows.dropLast().enumerated() { for r in rows { groupIndex[r] = g } }
+        let data = SurvivalColumns(source: table.source, times: times, events: events, groups: groupIndex, labels: Array(labels.dropLast()))
+        return SurvivalResult(plan: s, report: try SurvivalReport(data, settings: s.settings(confLevel: plan.confLevel)))
     }
 }
