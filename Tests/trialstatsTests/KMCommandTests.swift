@@ -160,4 +160,26 @@ struct KMCommandTests {
         let table = try CLI.run(["km", "-", "--time", "t", "--event", "e", "--at", "10"], stdin: csv)
         #expect(table.status == 0 && table.stdout.contains("0.0%"), "\(table.stdout)")
     }
+
+    /// Issue 12 item 8: a negative number after a numeric option is that option's value, so the
+    /// check of the value says what is wrong instead of "Missing value for '--rho <rho>'".
+    @Test("issue 12.8: a negative option value reaches validation", arguments: [
+        (["--rho", "-1"], "--rho must be a non-negative number; got -1.0.\n"),
+        (["--tau", "-2"], "--tau must be a positive number; got -2.0.\n"),
+        (["--at", "-1,3"], "--at takes non-negative times separated by commas; \"-1\" is not one.\n"),
+        (["--plot", "km.svg", "--plot-max", "-3"], "--plot-max must be a positive time; got -3.0.\n"),
+        (["--plot", "km.svg", "--plot-by", "-0.5"], "--plot-by must be a positive time; got -0.5.\n"),
+    ])
+    func negativeOptionValueReachesValidation(options: [String], message: String) throws {
+        let result = try CLI.run(["km", Self.gehan, "--time", "time", "--event", "status"] + options)
+        #expect(result.status == 64 && result.stdout.isEmpty)
+        #expect(result.stderr == "trialstats: error: " + message, "\(result.stderr)")
+    }
+
+    @Test("issue 12.8: a negative value is still a value where it is allowed (--rho 0 after --tau 5, --at 0)")
+    func negativeParsingKeepsOtherOptions() throws {
+        let typed = try CLI.run(["km", Self.gehan, "--time", "time", "--event", "status", "--by", "group", "--tau", "5", "--rho", "0", "--at", "0", "--format", "json"])
+        let equals = try CLI.run(["km", Self.gehan, "--time", "time", "--event", "status", "--by", "group", "--tau=5", "--rho=0", "--at=0", "--format", "json"])
+        #expect(typed.status == 0 && typed.stdout == equals.stdout, "\(typed.stderr)")
+    }
 }
