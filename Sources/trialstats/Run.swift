@@ -38,6 +38,8 @@ func runReporting(_ body: (inout SideFiles) throws -> String, output: String?) t
         fail(error.description, code: 73)
     } catch let error as DataError {
         fail(error.message, code: 65)
+    } catch let error as ReportDataError {
+        fail(error.description, code: 65)
     } catch let error as SurvivalError {
         fail(error.description, code: 65)
     }

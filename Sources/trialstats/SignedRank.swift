@@ -49,7 +49,7 @@ struct SignedRank: ParsableCommand {
     @Option(help: "two-sided, less (after < before) or greater (after > before).")
     var alternative: Alternative = .twoSided
 
-    @Option(help: "Null value of the shift of after − before.")
+    @Option(parsing: .unconditional, help: "Null value of the shift of after − before.")
     var mu: Double = 0
 
     @Option(help: "Reproduce a program's default settings: r, r-legacy, scipy, sas, spss.")
@@ -64,85 +64,14 @@ struct SignedRank: ParsableCommand {
     func run() throws {
         try runReporting({
             let table = try DataTable.read(path: file, missingValues: common.missingValues)
-            let beforeValues = try table.numericColumn(before)
-            let afterValues = try table.numericColumn(after)
-            var groups: [(String, [Int])] = []
-            if let by {
-                let grouping = try Grouping(table: table, column: by)
-                groups = grouping.labels.map { ($0, grouping.rows[$0]!) }
-            }
-            groups.append(("All", Array(beforeValues.indices)))
             let options = SignedRankTestOptions(method: method, correct: !noCorrect, zeroMethod: zeroMethod,
                                                 alternative: alternative, mu: mu, confLevel: common.confLevel, profile: profile)
-            let results = try groups.map { label, rows throws -> (String, Int, SignedRankResult) in
-                var b: [Double] = [], a: [Double] = [], missing = 0
-                for r in rows {
-                    if let x = beforeValues[r], let y = afterValues[r] { b.append(x); a.append(y) } else { missing += 1 }
-                }
-                guard !b.isEmpty else {
-                    throw DataError(message: "\(table.source): \(label == "All" ? "no row" : "group \"\(label)\" has no row") with both \"\(before)\" and \"\(after)\" present")
-                }
-                do {
-                    return (label, missing, try signedRankTest(before: b, after: a, options: options))
-                } catch let error as SignedRankError {
-                    throw DataError(message: "\(table.source)\(label == "All" ? "" : ", group \"\(label)\""): \(error.description)")
-                }
-            }
+            let report = try SignedRankReport.make(table, before: before, after: after, by: by, options: options)
             switch common.format {
-            case .json: return signedRankJSON(results).serialized() + "\n"
-            case .csv: return signedRankCSV(results).serialized()
-            case .table: return signedRankTable(results).rendered()
+            case .json: return report.json().serialized() + "\n"
+            case .csv: return report.csv().serialized()
+            case .table: return report.table().rendered()
             }
         }, output: common.output)
-    }
-
-    /// The result fields in the documented order, shared by JSON and CSV.
-    func fields(_ label: String, _ missing: Int, _ r: SignedRankResult) -> [(String, JSONValue)] {
-        [("group", .string(label))] + signedRankJSONFields(r, missing: missing)
-    }
-
-    func signedRankJSON(_ results: [(String, Int, SignedRankResult)]) -> JSONValue {
-        var top: [(String, JSONValue)] = [("command", .string("signed-rank"))]
-        if let profile { top.append(("profile", .string(profile.rawValue))) }
-        top.append(("groups", .array(results.map { .object(fields($0.0, $0.1, $0.2)) })))
-        return .object(top)
-    }
-
-    func signedRankCSV(_ results: [(String, Int, SignedRankResult)]) -> CSVOutput {
-        let header = fields("", 0, results[0].2).map(\.0)
-        let rows: [[CSVOutput.Cell]] = results.map { label, missing, r in
-            fields(label, missing, r).map { CSVOutput.Cell($0.1) }
-        }
-        return CSVOutput(header: header, rows: rows)
-    }
-
-    func signedRankTable(_ results: [(String, Int, SignedRankResult)]) -> TextTable {
-        let level = formatForPeople(common.confLevel * 100, significant: 4) + "%"
-        let header = ["group", "pairs", "zeros", "ties", "method", "V", "z", "p", "median d", "HL shift", "\(level) CI", "sign test p"]
-        let rows = results.map { label, missing, r -> [String] in
-            let ci: String
-            switch (r.confLow, r.confHigh) {
-            case let (lo?, hi?): ci = "\(formatForPeople(lo)) to \(formatForPeople(hi))"
-            case let (lo?, nil): ci = "≥ \(formatForPeople(lo))"
-            case let (nil, hi?): ci = "≤ \(formatForPeople(hi))"
-            default: ci = "—"
-            }
-            let achieved = r.achievedConfLevel.map { " (\(formatForPeople($0 * 100, significant: 4))%)" } ?? ""
-            return [label, missing > 0 ? "\(r.nPairs) (+\(missing) missing)" : String(r.nPairs), String(r.nZero), r.hasTies ? "yes" : "no",
-                    r.method.rawValue + (r.method == .normal ? (r.correct ? ", corrected" : ", uncorrected") : ""),
-                    formatForPeople(r.statisticV), formatForPeople(r.z, significant: 4), formatPValue(r.pValue),
-                    formatForPeople(r.medianDifference), formatForPeople(r.estimate), ci + achieved, formatPValue(r.signTestPValue)]
-        }
-        var title = ["Wilcoxon signed-rank test of \(after) − \(before)\(mu != 0 ? " − \(formatForPeople(mu))" : ""), \(alternative.rawValue)"]
-        if let profile { title[0] += "; profile \(profile.rawValue)" }
-        let zeroText: String
-        switch results.first?.2.zeroMethod ?? zeroMethod {
-        case .wilcox: zeroText = "zeros dropped (Wilcoxon)"
-        case .pratt: zeroText = "zeros ranked, then dropped (Pratt)"
-        case .zsplit: zeroText = "zero ranks split between signs"
-        }
-        title.append("V = sum of ranks of positive differences; \(zeroText); CI for the Hodges–Lehmann shift (achieved level in brackets)")
-        title.append("")
-        return TextTable(title: title, header: header, rows: rows, rightAligned: Set([1, 2, 5, 6, 7, 8, 9, 10, 11]))
     }
 }

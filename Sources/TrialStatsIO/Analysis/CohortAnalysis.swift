@@ -54,14 +54,17 @@ public struct PairedResult: Sendable {
     public var decimals: Int
 }
 
-/// A paired outcome in one group: both time points, the signed-rank test and the responders.
+/// A paired outcome in one group: both time points, the signed-rank test (as `trialstats
+/// signed-rank` computes it) and the responders.
 public struct PairedGroupResult: Sendable {
-    public var group: String
+    /// The group's signed-rank result, the one `trialstats signed-rank` reports.
+    public var signedRank: SignedRankGroup
+    public var group: String { signedRank.group }
     /// Rows with either value missing (dropped).
-    public var nMissing: Int
+    public var nMissing: Int { signedRank.missing }
     public var before: Summary
     public var after: Summary
-    public var test: SignedRankResult
+    public var test: SignedRankResult { signedRank.test! }
     /// The p-value adjusted across the paired outcomes of this group (nil without adjustment).
     public var adjustedPValue: Double?
     public var responders: [ResponderResult]
@@ -81,13 +84,15 @@ public struct ResponseResult: Sendable {
     public var groups: [ProportionResult]
 }
 
-/// x/n with its interval in one group.
+/// x/n with its interval in one group: the row `trialstats binom --response` reports, and the
+/// missing values left out.
 public struct ProportionResult: Sendable {
-    public var group: String
-    public var x: Int
-    public var n: Int
+    public var row: BinomialRow
     public var missing: Int
-    public var interval: ProportionInterval
+    public var group: String { row.label }
+    public var x: Int { row.x }
+    public var n: Int { row.n }
+    public var interval: ProportionInterval { row.intervals[0] }
 }
 
 /// The plan's survival analysis: the ``SurvivalReport`` that `trialstats km` prints for the same
@@ -137,15 +142,15 @@ extension CohortAnalysis {
     public static func run(plan: AnalysisPlan, table: DataTable) throws(AnalysisError) -> CohortAnalysis {
         try checkColumns(plan: plan, table: table)
         let (baskets, rowsByBasket) = try assignBaskets(plan: plan, table: table)
-        let allRows = Array(table.rows.indices)
-        let groupRows = baskets.map { rowsByBasket[$0]! } + [allRows]
-        let groupLabels = baskets + ["All"]
+        let grouped = GroupedRows(groups: baskets.map { ($0, rowsByBasket[$0]!) }, rowCount: table.rows.count)
+        let groupRows = grouped.rows
+        let groupLabels = grouped.labels
         do {
             let baseline = try plan.baseline.map { v throws in
-                try baselineResult(v, table: table, plan: plan, groupRows: groupRows)
+                try baselineResult(v, table: table, plan: plan, grouped: grouped)
             }
             var paired = try plan.paired.map { o throws in
-                try pairedResult(o, table: table, plan: plan, labels: groupLabels, groupRows: groupRows)
+                try pairedResult(o, table: table, plan: plan, grouped: grouped)
             }
             if plan.adjust != .none, !paired.isEmpty {
                 for g in groupLabels.indices {
@@ -154,7 +159,7 @@ extension CohortAnalysis {
                 }
             }
             let responses = try plan.responses.map { e throws in
-                try responseResult(e, table: table, plan: plan, labels: groupLabels, groupRows: groupRows)
+                try responseResult(e, table: table, plan: plan, grouped: grouped)
             }
             let survival = try plan.survival.map { s throws in
                 try survivalResult(s, table: table, plan: plan, labels: groupLabels, groupRows: groupRows)
@@ -206,6 +211,9 @@ extension CohortAnalysis {
                 throw .input(.invalidValue(file: table.source, row: i + 2, column: column, value: row[index],
                                            expected: "a basket (every patient needs one; plan line \(plan.basket.line))"))
             }
+            if value == GroupedRows.overallLabel {
+                throw .input(GroupedRows.overallLabelError(file: table.source, row: i + 2, column: column, context: " (plan line \(plan.basket.line))"))
+            }
             if let listed = plan.baskets, !listed.contains(where: { $0.value == value }) {
                 throw .input(.invalidValue(file: table.source, row: i + 2, column: column, value: value,
                                            expected: "one of the baskets the plan lists: \(listed.map(\.value).joined(separator: ", "))"))
@@ -239,24 +247,21 @@ extension CohortAnalysis {
         return min(typedDecimals(texts), 2)
     }
 
-    static func baselineResult(_ v: BaselineVariable, table: DataTable, plan: AnalysisPlan, groupRows: [[Int]]) throws -> BaselineResult {
+    static func baselineResult(_ v: BaselineVariable, table: DataTable, plan: AnalysisPlan, grouped: GroupedRows) throws -> BaselineResult {
         let column = v.column.value
+        let groupRows = grouped.rows
         switch v.kind {
         case let .continuous(decimals):
-            let values = try table.numericColumn(column)
-            var summaries: [Summary?] = []
-            for rows in groupRows {
-                let present = rows.compactMap { values[$0] }
-                summaries.append(present.isEmpty ? nil : try summarize(present, missing: rows.count - present.count,
-                                                                       quantileType: plan.quantileType, confLevel: plan.confLevel))
+            let samples = try grouped.numericColumn(table, column: column)
+            let summaries = try samples.map { sample throws in
+                try DescribeGroup(sample, quantileType: plan.quantileType, confLevel: plan.confLevel).summary
             }
             guard summaries.last! != nil else {
                 throw AnalysisError.plan(PlanError(file: plan.source, line: v.column.line,
                                                    message: "column \"\(column)\" of \(table.source) has no values to summarise"))
             }
             return BaselineResult(variable: v, summaries: summaries, levels: [],
-                                  nonMissing: groupRows.map { rows in rows.filter { values[$0] != nil }.count },
-                                  missing: groupRows.map { rows in rows.filter { values[$0] == nil }.count },
+                                  nonMissing: samples.map(\.values.count), missing: samples.map(\.missing),
                                   decimals: decimals ?? defaultDecimals(table, columns: [column]))
         case let .categorical(levels, show):
             let values = try table.textColumn(column)
@@ -277,54 +282,35 @@ extension CohortAnalysis {
                 missing: groupRows.map { rows in rows.filter { values[$0] == nil }.count },
                 decimals: 0)
         case .binary:
-            let codes = try binaryColumn(table, column: column, planLine: v.line, plan: plan)
-            return BaselineResult(
-                variable: v, summaries: [],
-                levels: [LevelCounts(level: "yes", counts: groupRows.map { rows in rows.filter { codes[$0] == true }.count })],
-                nonMissing: groupRows.map { rows in rows.filter { codes[$0] != nil }.count },
-                missing: groupRows.map { rows in rows.filter { codes[$0] == nil }.count },
-                decimals: 0)
+            let counts = grouped.counts(try binaryColumn(table, column: column, planLine: v.line, plan: plan))
+            return BaselineResult(variable: v, summaries: [], levels: [LevelCounts(level: "yes", counts: counts.map(\.x))],
+                                  nonMissing: counts.map(\.n), missing: counts.map(\.missing), decimals: 0)
         }
     }
 
-    /// A binary column: 1/0, yes/no, true/false, responder/non-responder; anything else stops with
-    /// the first row holding it and the values the column holds.
-    static func binaryColumn(_ table: DataTable, column: String, planLine: Int, plan: AnalysisPlan) throws -> [Bool?] {
-        let values = try table.textColumn(column)
-        var codes: [Bool?] = []
-        for (i, value) in values.enumerated() {
-            guard let value else { codes.append(nil); continue }
-            guard let code = responseCode(value) else {
-                let found = Array(Set(values.compactMap { $0 })).sorted().map { "\"\($0)\"" }.joined(separator: ", ")
-                throw AnalysisError.input(.invalidValue(
-                    file: table.source, row: i + 2, column: column, value: value,
-                    expected: "a binary value 1/0, yes/no or true/false (\(plan.source) line \(planLine)); the column holds \(found)"))
-            }
-            codes.append(code)
-        }
-        return codes
+    /// A binary column (``DataTable/binaryColumn(_:expected:)``), the error naming the plan line.
+    static func binaryColumn(_ table: DataTable, column: String, planLine: Int, plan: AnalysisPlan) throws(InputError) -> [Bool?] {
+        try table.binaryColumn(column, expected: "a binary value 1/0, yes/no or true/false (\(plan.source) line \(planLine))")
     }
 
-    static func pairedResult(_ o: PairedOutcome, table: DataTable, plan: AnalysisPlan, labels: [String], groupRows: [[Int]]) throws -> PairedResult {
-        let before = try table.numericColumn(o.before.value)
-        let after = try table.numericColumn(o.after.value)
+    static func pairedResult(_ o: PairedOutcome, table: DataTable, plan: AnalysisPlan, grouped: GroupedRows) throws -> PairedResult {
         var options = o.options
         options.confLevel = plan.confLevel
         var groups: [PairedGroupResult] = []
-        for (label, rows) in zip(labels, groupRows) {
-            var b: [Double] = [], a: [Double] = []
-            for r in rows { if let x = before[r], let y = after[r] { b.append(x); a.append(y) } }
-            guard !b.isEmpty else {
+        for (k, pairs) in try grouped.pairedColumns(table, before: o.before.value, after: o.after.value).enumerated() {
+            let label = pairs.group
+            guard !pairs.before.isEmpty else {
                 throw AnalysisError.plan(PlanError(
                     file: plan.source, line: o.line,
-                    message: "\(label == "All" ? "no patient" : "basket \"\(label)\" has no patient") with both \"\(o.before.value)\" and \"\(o.after.value)\" in \(table.source)"))
+                    message: "\(grouped.isOverall(k) ? "no patient" : "basket \"\(label)\" has no patient") with both \"\(o.before.value)\" and \"\(o.after.value)\" in \(table.source)"))
             }
-            let test: SignedRankResult
+            let signedRank: SignedRankGroup
             do {
-                test = try signedRankTest(before: b, after: a, options: options)
+                signedRank = try SignedRankGroup(pairs, options: options)
             } catch {
-                throw AnalysisError.statistics("\(table.source)\(label == "All" ? "" : ", basket \"\(label)\""): \(o.label): \(error)")
+                throw AnalysisError.statistics("\(table.source)\(grouped.isOverall(k) ? "" : ", basket \"\(label)\""): \(o.label): \(error)")
             }
+            let (b, a) = (pairs.before, pairs.after)
             let changes = zip(b, a).map { $1 - $0 }
             let responders = try o.mcid.map { threshold throws -> ResponderResult in
                 let slack = mcidTolerance * max(1, abs(threshold))
@@ -333,28 +319,25 @@ extension CohortAnalysis {
                 return ResponderResult(mcid: threshold, x: x, n: changes.count, interval: interval)
             }
             groups.append(PairedGroupResult(
-                group: label, nMissing: rows.count - b.count,
+                signedRank: signedRank,
                 before: try summarize(b, quantileType: plan.quantileType, confLevel: plan.confLevel),
                 after: try summarize(a, quantileType: plan.quantileType, confLevel: plan.confLevel),
-                test: test, adjustedPValue: nil, responders: responders))
+                adjustedPValue: nil, responders: responders))
         }
         return PairedResult(outcome: o, groups: groups,
                             decimals: o.decimals ?? defaultDecimals(table, columns: [o.before.value, o.after.value]))
     }
 
-    static func responseResult(_ e: ResponseEndpoint, table: DataTable, plan: AnalysisPlan, labels: [String], groupRows: [[Int]]) throws -> ResponseResult {
-        let codes = try binaryColumn(table, column: e.column.value, planLine: e.line, plan: plan)
+    static func responseResult(_ e: ResponseEndpoint, table: DataTable, plan: AnalysisPlan, grouped: GroupedRows) throws -> ResponseResult {
+        let counts = grouped.counts(try binaryColumn(table, column: e.column.value, planLine: e.line, plan: plan))
+        let settings = BinomialSettings(methods: [e.method], confLevel: plan.confLevel)
         var groups: [ProportionResult] = []
-        for (label, rows) in zip(labels, groupRows) {
-            let present = rows.compactMap { codes[$0] }
-            guard !present.isEmpty else {
+        for (k, count) in counts.enumerated() {
+            guard count.n > 0 else {
                 throw AnalysisError.plan(PlanError(file: plan.source, line: e.column.line,
-                                                   message: "\(label == "All" ? "no patient" : "basket \"\(label)\" has no patient") with a value in column \"\(e.column.value)\" of \(table.source)"))
+                                                   message: "\(grouped.isOverall(k) ? "no patient" : "basket \"\(count.group)\" has no patient") with a value in column \"\(e.column.value)\" of \(table.source)"))
             }
-            let x = present.filter { $0 }.count
-            groups.append(ProportionResult(
-                group: label, x: x, n: present.count, missing: rows.count - present.count,
-                interval: try binomialInterval(successes: x, trials: present.count, method: e.method, confLevel: plan.confLevel)))
+            groups.append(ProportionResult(row: try BinomialRow(label: count.group, x: count.x, n: count.n, settings: settings), missing: count.missing))
         }
         return ResponseResult(endpoint: e, groups: groups)
     }

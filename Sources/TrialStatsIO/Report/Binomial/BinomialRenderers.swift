@@ -1,0 +1,88 @@
+import Foundation
+import TrialStats
+
+extension BinomialReport {
+    /// `binom --format json`.
+    public func json() -> JSONValue {
+        .object([
+            ("command", .string("binom")),
+            ("conf_level", .number(settings.confLevel)),
+            ("alternative", .string(settings.alternative.rawValue)),
+            ("groups", .array(rows.map { row in
+                var fields: [(String, JSONValue)] = [
+                    ("label", .string(row.label)),
+                    ("x", .int(row.x)),
+                    ("n", .int(row.n)),
+                    ("estimate", .number(row.estimate)),
+                    ("intervals", .array(settings.methods.indices.map { k in
+                        let i = row.intervals.isEmpty ? nil : row.intervals[k]
+                        return .object([("method", .string(settings.methods[k].rawValue)), ("lower", .number(i?.lower)), ("upper", .number(i?.upper))])
+                    })),
+                    ("test", row.test.map { t in
+                        .object([("p0", .number(t.p0)), ("p_value", .number(t.pValue)), ("mid_p_value", .number(t.midPValue))])
+                    } ?? .null),
+                ]
+                if let note = row.note { fields.append(("note", .string(note))) }
+                return .object(fields)
+            })),
+        ])
+    }
+
+    /// `binom --format csv`: the long format, one row per proportion and method.
+    public func csv() -> CSVOutput {
+        var header = ["label", "x", "n", "estimate", "method", "conf_level", "alternative", "lower", "upper"]
+        if settings.p0 != nil { header += ["p0", "p_value", "mid_p_value"] }
+        var out = CSVOutput(header: header)
+        for row in rows {
+            for (k, m) in settings.methods.enumerated() {
+                let interval = row.intervals.isEmpty ? nil : row.intervals[k]
+                var cells: [CSVOutput.Cell] = [
+                    .text(row.label), .int(row.x), .int(row.n), .number(row.estimate),
+                    .text(m.rawValue), .number(settings.confLevel), .text(settings.alternative.rawValue),
+                    .number(interval?.lower), .number(interval?.upper),
+                ]
+                if let p0 = settings.p0 { cells += [.number(p0), .number(row.test?.pValue), .number(row.test?.midPValue)] }
+                out.rows.append(cells)
+            }
+        }
+        return out
+    }
+
+    /// `binom` for people: percentages to one decimal, one line per method.
+    public func table() -> TextTable {
+        let level = formatForPeople(settings.confLevel * 100, significant: 4) + "%"
+        let side: String
+        switch settings.alternative {
+        case .twoSided: side = "two-sided \(level) CI"
+        case .less: side = "one-sided \(level) upper bound"
+        case .greater: side = "one-sided \(level) lower bound"
+        }
+        var header = ["label", "x", "n", "%", "method", side]
+        if let p0 = settings.p0 { header += ["p (H0: p = \(formatForPeople(p0)))", "mid-p"] }
+        var lines: [[String]] = []
+        for row in rows {
+            let percent = row.estimate.map(percentText) ?? "—"
+            for (k, m) in settings.methods.enumerated() {
+                let first = k == 0
+                var cells = [first ? row.label : "", first ? String(row.x) : "", first ? String(row.n) : "", first ? percent : "", m.rawValue]
+                if row.intervals.isEmpty {
+                    cells.append("not estimable (n = 0)")
+                } else {
+                    let i = row.intervals[k]
+                    cells.append("\(percentText(i.lower)) to \(percentText(i.upper))")
+                }
+                if settings.p0 != nil {
+                    cells += first ? [formatPValue(row.test?.pValue), formatPValue(row.test?.midPValue)] : ["", ""]
+                }
+                lines.append(cells)
+            }
+        }
+        let notes = rows.compactMap { row in row.note.map { "\(row.label): \($0)" } }
+        return TextTable(title: ["Proportions with \(side)s (percent)", ""], header: header, rows: lines,
+                         rightAligned: Set([1, 2, 3, 5, 6, 7]), footer: notes)
+    }
+
+    func percentText(_ p: Double) -> String {
+        String(format: "%.1f", p * 100)
+    }
+}

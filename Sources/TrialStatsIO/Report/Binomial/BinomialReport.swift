@@ -1,0 +1,104 @@
+import TrialStats
+
+/// The settings of a binomial report: interval methods, level, side, and the null proportion of
+/// the exact test (nil for no test).
+public struct BinomialSettings: Sendable, Equatable {
+    public var methods: [BinomialIntervalMethod]
+    public var confLevel: Double
+    public var alternative: Alternative
+    public var p0: Double?
+
+    public init(methods: [BinomialIntervalMethod] = [.default], confLevel: Double = 0.95, alternative: Alternative = .twoSided, p0: Double? = nil) {
+        self.methods = methods
+        self.confLevel = confLevel
+        self.alternative = alternative
+        self.p0 = p0
+    }
+}
+
+/// One proportion x/n with an interval per method and the optional exact test; when n = 0 it
+/// is not estimable (no intervals, no test) and `note` may say why.
+public struct BinomialRow: Sendable, Equatable {
+    public var label: String
+    public var x: Int
+    public var n: Int
+    /// One interval per method of the settings, in their order; empty when n = 0.
+    public var intervals: [ProportionInterval]
+    public var test: BinomialTestResult?
+    /// Why the row is not estimable, for a group without values ("no non-missing values").
+    public var note: String?
+
+    /// x/n, nil when n = 0.
+    public var estimate: Double? { n > 0 ? Double(x) / Double(n) : nil }
+
+    /// Computes the intervals and the test of x/n under `settings`.
+    public init(label: String, x: Int, n: Int, settings: BinomialSettings, note: String? = nil) throws(StatisticsError) {
+        self.label = label
+        self.x = x
+        self.n = n
+        self.note = note
+        guard n > 0 else { intervals = []; test = nil; return }
+        var intervals: [ProportionInterval] = []
+        for m in settings.methods {
+            intervals.append(try binomialInterval(successes: x, trials: n, method: m, confLevel: settings.confLevel, alternative: settings.alternative))
+        }
+        self.intervals = intervals
+        test = try settings.p0.map { p0 throws(StatisticsError) in try binomialTest(successes: x, trials: n, p0: p0, alternative: settings.alternative) }
+    }
+}
+
+/// The note of a group in which a column has no usable value.
+public let emptyGroupNote = "no non-missing values"
+
+/// What `trialstats binom` reports: one row per proportion (a count, a row of counts, or a group
+/// of patient-level responses then All). Rendered by ``json()``, ``csv()`` and ``table()``.
+public struct BinomialReport: Sendable, Equatable {
+    public var settings: BinomialSettings
+    public var rows: [BinomialRow]
+
+    public init(settings: BinomialSettings, rows: [BinomialRow]) {
+        self.settings = settings
+        self.rows = rows
+    }
+
+    /// One row per count; a count with n = 0 is not estimable, and a group of patient-level
+    /// responses with n = 0 carries ``emptyGroupNote``.
+    public init(counts: [GroupCount], settings: BinomialSettings, patientLevel: Bool) throws(StatisticsError) {
+        var rows: [BinomialRow] = []
+        for c in counts {
+            rows.append(try BinomialRow(label: c.group, x: c.x, n: c.n, settings: settings,
+                                        note: patientLevel && c.n == 0 ? emptyGroupNote : nil))
+        }
+        self.init(settings: settings, rows: rows)
+    }
+
+    /// `binom FILE --response COLUMN [--by G]`: the response per group, then All; only an input
+    /// without any value stops (``InputError/emptyColumn(file:column:group:)``).
+    public static func responses(_ table: DataTable, column: String, by: String?, settings: BinomialSettings) throws -> BinomialReport {
+        let codes = try table.binaryColumn(column)
+        let groups = try GroupedRows(table: table, by: by)
+        let counts = groups.counts(codes)
+        guard counts.last!.n > 0 else { throw InputError.emptyColumn(file: table.source, column: column, group: nil) }
+        return try BinomialReport(counts: counts, settings: settings, patientLevel: true)
+    }
+}
+
+extension BinomialReport {
+    /// What is wrong with counts X N as typed on the command line (whole numbers, 0 ≤ X ≤ N,
+    /// N > 0), in words; nil when they are fine.
+    public static func typedCountsProblem(_ texts: [String]) -> String? {
+        for (name, text) in zip(["X", "N"], texts) {
+            guard let value = Int(text) else { return "\(name) must be a whole number; got \"\(text)\"." }
+            guard value >= 0 else { return "\(name) must not be negative; got \(value)." }
+        }
+        if Int(texts[1])! == 0 { return "N = 0 trials: no proportion can be estimated." }
+        if Int(texts[0])! > Int(texts[1])! { return "X = \(texts[0]) successes exceed N = \(texts[1]) trials." }
+        return nil
+    }
+
+    /// `binom X N`: one proportion, labelled as typed ("9/10"); the counts were checked by
+    /// ``typedCountsProblem(_:)``.
+    public static func typed(_ texts: [String], settings: BinomialSettings) throws(StatisticsError) -> BinomialReport {
+        BinomialReport(settings: settings, rows: [try BinomialRow(label: texts.joined(separator: "/"), x: Int(texts[0])!, n: Int(texts[1])!, settings: settings)])
+    }
+}
