@@ -23,10 +23,10 @@ struct Describe: ParsableCommand {
     @Option(help: "Group by this column; adds one result per group before All.")
     var by: String?
 
-    @Option(name: .customLong("quantile-type"), help: "Hyndman–Fan quantile definition, 1 to 9.")
+    @Option(name: .customLong("quantile-type"), parsing: .unconditional, help: "Hyndman–Fan quantile definition, 1 to 9.")
     var quantileType: QuantileType = .type7
 
-    @Option(help: ArgumentHelp("Further quantiles to report, comma-separated (e.g. 0.1,0.9).", valueName: "p1,p2,..."))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Further quantiles to report, comma-separated (e.g. 0.1,0.9).", valueName: "p1,p2,..."))
     var probs: String?
 
     @OptionGroup var common: CommonOptions

@@ -284,6 +284,8 @@ struct AnalyzeCommandTests {
          "COHORT, row 8, column \"basket\": value \"\" is not allowed; expected a basket (every patient needs one; plan line 5)"),
         ("impossible setting", "mcid: -10 ", "mcid: 10 ", nil, nil, 65,
          "PLAN, line 47: mcid 10.0 points the wrong way: with better: lower an improvement is a change below 0 (for example -10)"),
+        ("issue 13: a basket named All", nil, nil, "S07,SLE,", "S07,All,", 65,
+         "COHORT, row 8, column \"basket\": value \"All\" is not allowed; expected a group name other than \"All\", which names the row of all groups together (plan line 5)"),
         ("unknown key", "unit: months", "units: months", nil, nil, 65,
          "PLAN, line 71: unknown key \"units\"; expected one of label, time, start, end, event, unit, landmarks, tau, conf_type, rho, bands"),
     ] as [(String, String?, String?, String?, String?, Int32, String)])
@@ -331,5 +333,36 @@ struct AnalyzeCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["cohort.csv", "out", "plan.yaml"])
         let missing = try CLI.run(["analyze", cohort, "--plan", folder.appendingPathComponent("nope.yaml").path, "--out", folder.appendingPathComponent("x").path])
         #expect(missing.status == 66 && missing.stderr.contains("nope.yaml: no such file"))
+    }
+}
+
+extension AnalyzeCommandTests {
+    /// Issue 12 item 9: a basket with no month-6 values and no efficacy value (an interim
+    /// analysis) is reported with n = 0, null results and a note; every file is written.
+    @Test("issue 12.9: an empty basket does not stop analyze")
+    func emptyBasket() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var lines = try String(contentsOfFile: Self.cohort, encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = lines[0]
+        let emptied = ["vas_pga_month6", "haq_month6", "facit_month6", "efficacy_week24"].map { header.firstIndex(of: $0)! }
+        for i in lines.indices.dropFirst() where lines[i][1] == "IIM" { for c in emptied { lines[i][c] = "NA" } }
+        let cohort = try CLI.write(lines.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n", named: "cohort.csv", in: folder)
+        let out = folder.appendingPathComponent("report").path
+        let result = try CLI.run(["analyze", cohort, "--plan", Self.plan, "--out", out])
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try jsonObject(String(contentsOfFile: out + "/analysis.json", encoding: .utf8))
+        let response = try #require((json["responses"] as? [[String: Any]])?.first?["groups"] as? [[String: Any]])
+        #expect(response.map { $0["group"] as? String } == ["SLE", "SSc", "IIM", "All"])
+        #expect(response[2]["n"] as? Int == 0 && response[2]["lower"] is NSNull && response[2]["note"] as? String == "no non-missing values")
+        let paired = try #require(json["paired"] as? [[String: Any]])
+        for outcome in paired {
+            let iim = try #require((outcome["groups"] as? [[String: Any]])?[2])
+            let test = try #require(iim["test"] as? [String: Any])
+            #expect(test["n_pairs"] as? Int == 0 && test["p_value"] is NSNull && iim["after"] is NSNull)
+        }
+        let html = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
+        #expect(html.contains("data-cell=\"responses/efficacy_week24/IIM\">0/0 (—)<"))
+        #expect(FileManager.default.fileExists(atPath: out + "/tables/paired.csv"))
     }
 }

@@ -107,3 +107,53 @@ struct BinomCommandTests {
         }
     }
 }
+
+extension BinomCommandTests {
+    /// Issue 12 item 9: a group without any response is reported as not estimable with a note,
+    /// the other groups are still computed; only an input without any response stops.
+    @Test("issue 12.9: an empty basket does not stop binom --response --by", arguments: ["json", "csv", "table"])
+    func emptyBasket(format: String) throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = try CLI.write("g,r\nA,1\nA,0\nB,NA\nA,yes\nC,no\nC,\n", named: "d.csv", in: folder)
+        let result = try CLI.run(["binom", data, "--response", "r", "--by", "g", "--p0", "0.5", "--format", format])
+        #expect(result.status == 0, "\(result.stderr)")
+        switch format {
+        case "json":
+            let groups = try #require(try jsonObject(result.stdout)["groups"] as? [[String: Any]])
+            #expect(groups.map { $0["label"] as? String } == ["A", "B", "C", "All"])
+            #expect(groups[1]["n"] as? Int == 0 && groups[1]["estimate"] is NSNull && groups[1]["test"] is NSNull)
+            let interval = try #require((groups[1]["intervals"] as? [[String: Any]])?.first)
+            #expect(interval["lower"] is NSNull && interval["upper"] is NSNull)
+            #expect(groups[1]["note"] as? String == "no non-missing values" && groups[0]["note"] == nil)
+            #expect(groups[3]["x"] as? Int == 2 && groups[3]["n"] as? Int == 4)
+        case "csv":
+            #expect(result.stdout.contains("\nB,0,0,,clopper-pearson,0.95,two-sided,,,0.5,,\n"))
+        default:
+            #expect(result.stdout.contains("not estimable (n = 0)"))
+            #expect(result.stdout.hasSuffix("B: no non-missing values\n"))
+        }
+        let empty = try CLI.write("g,r\nA,NA\nB,\n", named: "e.csv", in: folder)
+        let whole = try CLI.run(["binom", empty, "--response", "r", "--by", "g"])
+        #expect(whole.status == 65 && whole.stderr == "trialstats: error: \(empty), column \"r\": has no non-missing values\n")
+    }
+
+    @Test("issue 13: a group named All is refused with the row, column and value")
+    func groupNamedAll() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = try CLI.write("g,r\nA,1\nAll,0\n", named: "d.csv", in: folder)
+        let result = try CLI.run(["binom", data, "--response", "r", "--by", "g"])
+        #expect(result.status == 65 && result.stdout.isEmpty)
+        #expect(result.stderr == "trialstats: error: \(data), row 3, column \"g\": value \"All\" is not allowed; expected a group name other than \"All\", which names the row of all groups together\n")
+    }
+
+    @Test("issue 12.8: --p0 takes a negative value as typed, and validation answers")
+    func negativeP0() throws {
+        let spaced = try CLI.run(["binom", "1", "2", "--p0", "-1"])
+        #expect(spaced.status == 64)
+        #expect(spaced.stderr.hasPrefix("trialstats: error: --p0 must be between 0 and 1; got -1.0.\n"))
+        let zero = try CLI.run(["binom", "1", "2", "--p0", "-0", "--format", "json"])
+        #expect(zero.status == 0, "\(zero.stderr)")
+    }
+}

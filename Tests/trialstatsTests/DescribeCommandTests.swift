@@ -114,3 +114,52 @@ struct DescribeCommandTests {
         }
     }
 }
+
+extension DescribeCommandTests {
+    /// Issue 12 item 9: a group without values is reported with n = 0, null results and a note;
+    /// only a column without any value stops (see badInput).
+    @Test("issue 12.9: an empty basket does not stop describe --by", arguments: ["json", "csv", "table"])
+    func emptyBasket(format: String) throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = try CLI.write("g,x\nA,1\nA,2\nB,NA\nA,3\nC,4\nC,\n", named: "d.csv", in: folder)
+        let result = try CLI.run(["describe", data, "--column", "x", "--by", "g", "--probs", "0.9", "--format", format])
+        #expect(result.status == 0, "\(result.stderr)")
+        switch format {
+        case "json":
+            let groups = try #require(try jsonObject(result.stdout)["groups"] as? [[String: Any]])
+            #expect(groups.map { $0["group"] as? String } == ["A", "B", "C", "All"])
+            #expect(groups[1]["n"] as? Int == 0 && groups[1]["missing"] as? Int == 1 && groups[1]["median"] is NSNull)
+            let ci = try #require(groups[1]["median_ci"] as? [String: Any])
+            #expect(ci["lower"] is NSNull && ci["achieved_level"] is NSNull)
+            let quantiles = try #require(groups[1]["quantiles"] as? [[String: Any]])
+            #expect(exactDouble(quantiles[0]["prob"]) == 0.9 && quantiles[0]["value"] is NSNull)
+            #expect(groups[1]["note"] as? String == "no non-missing values" && groups[0]["note"] == nil)
+            #expect(exactDouble(groups[3]["median"]) == 2.5)
+        case "csv":
+            #expect(result.stdout.contains("\nB,0,1,,,,,,,,,,,7,0.95,\n"))
+        default:
+            #expect(result.stdout.contains("\nB      0        1    —"))
+            #expect(result.stdout.hasSuffix("B: no non-missing values\n"))
+        }
+    }
+
+    @Test("issue 13: a group named All is refused with the row, column and value")
+    func groupNamedAll() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = try CLI.write("g,x\nA,1\nAll,2\n", named: "d.csv", in: folder)
+        let result = try CLI.run(["describe", data, "--column", "x", "--by", "g"])
+        #expect(result.status == 65 && result.stdout.isEmpty)
+        #expect(result.stderr == "trialstats: error: \(data), row 3, column \"g\": value \"All\" is not allowed; expected a group name other than \"All\", which names the row of all groups together\n")
+    }
+
+    @Test("issue 12.8: --quantile-type and --probs take a negative value as typed, and validation answers")
+    func negativeOptions() throws {
+        let type = try CLI.run(["describe", Self.cohort, "--column", "age", "--quantile-type", "-1"])
+        #expect(type.status == 64 && type.stderr.contains("--quantile-type") && !type.stderr.contains("Missing value"), "\(type.stderr)")
+        let probs = try CLI.run(["describe", Self.cohort, "--column", "age", "--probs", "-0.1,0.9"])
+        #expect(probs.status == 64, "\(probs.stderr)")
+        #expect(probs.stderr.hasPrefix("trialstats: error: --probs takes probabilities between 0 and 1 separated by commas; \"-0.1\" is not one."))
+    }
+}

@@ -109,3 +109,53 @@ struct SignedRankCommandTests {
         }
     }
 }
+
+extension SignedRankCommandTests {
+    /// Issue 12 item 9: a group without a complete pair is reported (n = 0, nulls, a note) and the
+    /// other groups are still tested; only an input without any pair stops (see badInput).
+    @Test("issue 12.9: an empty basket does not stop signed-rank --by", arguments: ["json", "csv", "table"])
+    func emptyBasket(format: String) throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = try CLI.write("g,b,a\nA,10,8\nA,12,9\nB,NA,5\nA,14,15\nC,9,2\nC,7,3\n", named: "d.csv", in: folder)
+        let result = try CLI.run(["signed-rank", data, "--before", "b", "--after", "a", "--by", "g", "--format", format])
+        #expect(result.status == 0, "\(result.stderr)")
+        switch format {
+        case "json":
+            let groups = try #require(try jsonObject(result.stdout)["groups"] as? [[String: Any]])
+            #expect(groups.map { $0["group"] as? String } == ["A", "B", "C", "All"])
+            #expect(groups[1]["n_pairs"] as? Int == 0 && groups[1]["n_missing"] as? Int == 1 && groups[1]["p_value"] is NSNull)
+            #expect(groups[1]["estimate"] is NSNull && groups[1]["method"] is NSNull && groups[1]["note"] as? String == "no non-missing values")
+            #expect(groups[3]["n_pairs"] as? Int == 5 && exactDouble(groups[3]["p_value"]) == 0.125)
+            #expect(groups[0]["note"] == nil)
+        case "csv":
+            let lines = result.stdout.split(separator: "\n")
+            #expect(lines.count == 5 && lines[2].hasPrefix("B,0,1,0,0,,,,,two-sided,0,,,,,,,,0.95,,,,,"))
+        default:
+            #expect(result.stdout.contains("\nB      0 (+1 missing)      0  —     —"))
+            #expect(result.stdout.hasSuffix("B: no non-missing values\n"))
+        }
+    }
+
+    @Test("issue 13: a group named All is refused with the row, column and value")
+    func groupNamedAll() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = try CLI.write("g,b,a\nA,10,8\nAll,12,9\nA,14,15\n", named: "d.csv", in: folder)
+        let result = try CLI.run(["signed-rank", data, "--before", "b", "--after", "a", "--by", "g"])
+        #expect(result.status == 65 && result.stdout.isEmpty)
+        #expect(result.stderr == "trialstats: error: \(data), row 3, column \"g\": value \"All\" is not allowed; expected a group name other than \"All\", which names the row of all groups together\n")
+    }
+
+    @Test("issue 12.8: --mu takes a negative value as typed")
+    func negativeMu() throws {
+        let spaced = try CLI.run(["signed-rank", CLI.fixture("castle/synthetic-cohort.csv"), "--before", "vas_pga_baseline", "--after", "vas_pga_month6", "--mu", "-20", "--format", "json"])
+        let joined = try CLI.run(["signed-rank", CLI.fixture("castle/synthetic-cohort.csv"), "--before", "vas_pga_baseline", "--after", "vas_pga_month6", "--mu=-20", "--format", "json"])
+        #expect(spaced.status == 0, "\(spaced.stderr)")
+        #expect(spaced.stdout == joined.stdout)
+        let group = try #require((try jsonObject(spaced.stdout)["groups"] as? [[String: Any]])?.first)
+        #expect(exactDouble(group["mu"]) == -20)
+        let infinite = try CLI.run(["signed-rank", CLI.fixture("castle/synthetic-cohort.csv"), "--before", "vas_pga_baseline", "--after", "vas_pga_month6", "--mu", "-inf"])
+        #expect(infinite.status == 64 && infinite.stderr.contains("--mu \"-inf\" is not a decimal number"), "\(infinite.stderr)")
+    }
+}

@@ -71,9 +71,15 @@ extension CohortAnalysis {
                         ("min", .number(s.min)), ("max", .number(s.max)), ("mean", .number(s.mean)), ("sd", .number(s.sd))])
     }
 
-    func intervalJSON(_ x: Int, _ n: Int, _ i: ProportionInterval) -> [(String, JSONValue)] {
-        [("x", .int(x)), ("n", .int(n)), ("estimate", .number(Double(x) / Double(n))), ("method", .string(i.method.rawValue)),
-         ("lower", .number(i.lower)), ("upper", .number(i.upper))]
+    /// x, n, the estimate and the interval (null bounds when n = 0: not estimable).
+    func intervalJSON(_ x: Int, _ n: Int, _ i: ProportionInterval?, method: BinomialIntervalMethod) -> [(String, JSONValue)] {
+        [("x", .int(x)), ("n", .int(n)), ("estimate", .number(n > 0 ? Double(x) / Double(n) : nil)), ("method", .string((i?.method ?? method).rawValue)),
+         ("lower", .number(i?.lower)), ("upper", .number(i?.upper))]
+    }
+
+    /// A `note` field when a group is not estimable.
+    func noteJSON(_ note: String?) -> [(String, JSONValue)] {
+        note.map { [("note", JSONValue.string($0))] } ?? []
     }
 
     /// The whole analysis as JSON (snake_case fields, numbers in full precision, null for not
@@ -119,23 +125,29 @@ extension CohortAnalysis {
                 ("groups", .array(p.groups.map { g in
                     .object([
                         ("group", .string(g.group)), ("before", summaryJSON(g.before)), ("after", summaryJSON(g.after)),
-                        ("test", .object(signedRankFields(g))),
-                        ("responders", .array(g.responders.map { r in .object([("mcid", .number(r.mcid))] + intervalJSON(r.x, r.n, r.interval)) })),
-                    ])
+                        ("test", .object(signedRankFields(g, p.outcome))),
+                        ("responders", .array(g.responders.map { r in
+                            .object([("mcid", .number(r.mcid))] + intervalJSON(r.x, r.n, r.interval, method: plan.intervalMethod))
+                        })),
+                    ] + noteJSON(g.note))
                 })),
             ])
         })))
         top.append(("responses", .array(responses.map { r in
             .object([("column", .string(r.endpoint.column.value)), ("label", .string(r.endpoint.label)),
-                      ("groups", .array(r.groups.map { g in .object([("group", .string(g.group)), ("missing", .int(g.missing))] + intervalJSON(g.x, g.n, g.interval)) }))])
+                      ("groups", .array(r.groups.map { g in
+                          .object([("group", .string(g.group)), ("missing", .int(g.missing))] + intervalJSON(g.x, g.n, g.interval, method: r.endpoint.method) + noteJSON(g.note))
+                      }))])
         })))
         top.append(("survival", survival.map { $0.report.analysisJSON(label: $0.plan.label) } ?? .null))
         return .object(top)
     }
 
     /// The signed-rank fields of `trialstats signed-rank --format json`, plus the adjusted p-value.
-    func signedRankFields(_ g: PairedGroupResult) -> [(String, JSONValue)] {
-        var fields = signedRankJSONFields(g.test, missing: g.nMissing)
+    func signedRankFields(_ g: PairedGroupResult, _ o: PairedOutcome) -> [(String, JSONValue)] {
+        var options = o.options
+        options.confLevel = plan.confLevel
+        var fields = g.signedRank.fields(options: options)
         let afterP = fields.firstIndex { $0.0 == "p_value" }! + 1
         fields.insert(contentsOf: [("p_adjusted", .number(g.adjustedPValue)), ("adjust", .string(plan.adjust.rawValue))], at: afterP)
         return fields
@@ -147,13 +159,15 @@ extension CohortAnalysis {
     /// of `trialstats binom --format csv`.
     public func intervalsCSV() -> CSVOutput {
         var out = CSVOutput(header: ["label", "x", "n", "estimate", "method", "conf_level", "alternative", "lower", "upper"])
-        func add(_ label: String, _ x: Int, _ n: Int, _ i: ProportionInterval) {
-            out.rows.append([.text(label), .int(x), .int(n), .number(Double(x) / Double(n)), .text(i.method.rawValue),
-                             .number(i.confLevel), .text(i.alternative.rawValue), .number(i.lower), .number(i.upper)])
+        func add(_ label: String, _ x: Int, _ n: Int, _ i: ProportionInterval?, _ method: BinomialIntervalMethod) {
+            out.rows.append([.text(label), .int(x), .int(n), .number(n > 0 ? Double(x) / Double(n) : nil), .text((i?.method ?? method).rawValue),
+                             .number(i?.confLevel ?? plan.confLevel), .text((i?.alternative ?? .twoSided).rawValue), .number(i?.lower), .number(i?.upper)])
         }
-        for r in responses { for g in r.groups { add("\(r.endpoint.label) / \(g.group)", g.x, g.n, g.interval) } }
+        for r in responses { for g in r.groups { add("\(r.endpoint.label) / \(g.group)", g.x, g.n, g.interval, r.endpoint.method) } }
         for p in paired {
-            for g in p.groups { for r in g.responders { add("\(responderLabel(p.outcome, r.mcid)) / \(g.group)", r.x, r.n, r.interval) } }
+            for g in p.groups {
+                for r in g.responders { add("\(responderLabel(p.outcome, r.mcid)) / \(g.group)", r.x, r.n, r.interval, plan.intervalMethod) }
+            }
         }
         return out
     }
@@ -192,9 +206,9 @@ extension CohortAnalysis {
         for p in paired {
             for g in p.groups {
                 var row: [CSVOutput.Cell] = [.text(p.outcome.label), .text(p.outcome.before.value), .text(p.outcome.after.value), .text(g.group),
-                                             .number(g.before.median), .number(g.before.q1), .number(g.before.q3),
-                                             .number(g.after.median), .number(g.after.q1), .number(g.after.q3)]
-                row += signedRankFields(g).map { CSVOutput.Cell($0.1) }
+                                             .number(g.before?.median), .number(g.before?.q1), .number(g.before?.q3),
+                                             .number(g.after?.median), .number(g.after?.q1), .number(g.after?.q3)]
+                row += signedRankFields(g, p.outcome).map { CSVOutput.Cell($0.1) }
                 out.rows.append(row)
             }
         }
@@ -207,8 +221,8 @@ extension CohortAnalysis {
             for g in p.groups {
                 for r in g.responders {
                     out.rows.append([.text(p.outcome.label), .text(g.group), .text(p.outcome.better.rawValue), .number(r.mcid), .int(r.x), .int(r.n),
-                                     .number(Double(r.x) / Double(r.n)), .text(r.interval.method.rawValue), .number(plan.confLevel),
-                                     .number(r.interval.lower), .number(r.interval.upper)])
+                                     .number(r.n > 0 ? Double(r.x) / Double(r.n) : nil), .text((r.interval?.method ?? plan.intervalMethod).rawValue),
+                                     .number(plan.confLevel), .number(r.interval?.lower), .number(r.interval?.upper)])
                 }
             }
         }
@@ -220,8 +234,8 @@ extension CohortAnalysis {
         for r in responses {
             for g in r.groups {
                 out.rows.append([.text(r.endpoint.column.value), .text(r.endpoint.label), .text(g.group), .int(g.x), .int(g.n), .int(g.missing),
-                                 .number(Double(g.x) / Double(g.n)), .text(g.interval.method.rawValue), .number(plan.confLevel),
-                                 .number(g.interval.lower), .number(g.interval.upper)])
+                                 .number(g.n > 0 ? Double(g.x) / Double(g.n) : nil), .text((g.interval?.method ?? r.endpoint.method).rawValue),
+                                 .number(plan.confLevel), .number(g.interval?.lower), .number(g.interval?.upper)])
             }
         }
         return out

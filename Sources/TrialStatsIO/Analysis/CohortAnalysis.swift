@@ -55,16 +55,20 @@ public struct PairedResult: Sendable {
 }
 
 /// A paired outcome in one group: both time points, the signed-rank test (as `trialstats
-/// signed-rank` computes it) and the responders.
+/// signed-rank` computes it) and the responders. A basket without a complete pair has no
+/// summaries and no test (not estimable), and responders of n = 0.
 public struct PairedGroupResult: Sendable {
     /// The group's signed-rank result, the one `trialstats signed-rank` reports.
     public var signedRank: SignedRankGroup
     public var group: String { signedRank.group }
     /// Rows with either value missing (dropped).
     public var nMissing: Int { signedRank.missing }
-    public var before: Summary
-    public var after: Summary
-    public var test: SignedRankResult { signedRank.test! }
+    public var before: Summary?
+    public var after: Summary?
+    /// The test; nil when the group has no complete pair.
+    public var test: SignedRankResult? { signedRank.test }
+    /// Why the group is not estimable ("no non-missing values").
+    public var note: String? { signedRank.note }
     /// The p-value adjusted across the paired outcomes of this group (nil without adjustment).
     public var adjustedPValue: Double?
     public var responders: [ResponderResult]
@@ -75,7 +79,8 @@ public struct ResponderResult: Sendable {
     public var mcid: Double
     public var x: Int
     public var n: Int
-    public var interval: ProportionInterval
+    /// nil when n = 0.
+    public var interval: ProportionInterval?
 }
 
 /// A binary endpoint per group.
@@ -92,7 +97,10 @@ public struct ProportionResult: Sendable {
     public var group: String { row.label }
     public var x: Int { row.x }
     public var n: Int { row.n }
-    public var interval: ProportionInterval { row.intervals[0] }
+    /// nil when n = 0 (a basket without values).
+    public var interval: ProportionInterval? { row.intervals.first }
+    /// Why the group is not estimable ("no non-missing values").
+    public var note: String? { row.note }
 }
 
 /// The plan's survival analysis: the ``SurvivalReport`` that `trialstats km` prints for the same
@@ -153,9 +161,12 @@ extension CohortAnalysis {
                 try pairedResult(o, table: table, plan: plan, grouped: grouped)
             }
             if plan.adjust != .none, !paired.isEmpty {
+                // The family of a group is the outcomes tested in it (a basket without pairs has no test).
                 for g in groupLabels.indices {
-                    let adjusted = try adjustPValues(paired.map { $0.groups[g].test.pValue }, method: plan.adjust)
-                    for k in paired.indices { paired[k].groups[g].adjustedPValue = adjusted[k] }
+                    let tested = paired.indices.filter { paired[$0].groups[g].test != nil }
+                    guard !tested.isEmpty else { continue }
+                    let adjusted = try adjustPValues(tested.map { paired[$0].groups[g].test!.pValue }, method: plan.adjust)
+                    for (k, p) in zip(tested, adjusted) { paired[k].groups[g].adjustedPValue = p }
                 }
             }
             let responses = try plan.responses.map { e throws in
@@ -299,10 +310,10 @@ extension CohortAnalysis {
         var groups: [PairedGroupResult] = []
         for (k, pairs) in try grouped.pairedColumns(table, before: o.before.value, after: o.after.value).enumerated() {
             let label = pairs.group
-            guard !pairs.before.isEmpty else {
+            guard !pairs.before.isEmpty || !grouped.isOverall(k) else {
                 throw AnalysisError.plan(PlanError(
                     file: plan.source, line: o.line,
-                    message: "\(grouped.isOverall(k) ? "no patient" : "basket \"\(label)\" has no patient") with both \"\(o.before.value)\" and \"\(o.after.value)\" in \(table.source)"))
+                    message: "no patient with both \"\(o.before.value)\" and \"\(o.after.value)\" in \(table.source)"))
             }
             let signedRank: SignedRankGroup
             do {
@@ -315,13 +326,14 @@ extension CohortAnalysis {
             let responders = try o.mcid.map { threshold throws -> ResponderResult in
                 let slack = mcidTolerance * max(1, abs(threshold))
                 let x = changes.filter { o.better == .lower ? $0 <= threshold + slack : $0 >= threshold - slack }.count
-                let interval = try binomialInterval(successes: x, trials: changes.count, method: plan.intervalMethod, confLevel: plan.confLevel)
+                let interval = changes.isEmpty ? nil
+                    : try binomialInterval(successes: x, trials: changes.count, method: plan.intervalMethod, confLevel: plan.confLevel)
                 return ResponderResult(mcid: threshold, x: x, n: changes.count, interval: interval)
             }
             groups.append(PairedGroupResult(
                 signedRank: signedRank,
-                before: try summarize(b, quantileType: plan.quantileType, confLevel: plan.confLevel),
-                after: try summarize(a, quantileType: plan.quantileType, confLevel: plan.confLevel),
+                before: b.isEmpty ? nil : try summarize(b, quantileType: plan.quantileType, confLevel: plan.confLevel),
+                after: a.isEmpty ? nil : try summarize(a, quantileType: plan.quantileType, confLevel: plan.confLevel),
                 adjustedPValue: nil, responders: responders))
         }
         return PairedResult(outcome: o, groups: groups,
@@ -332,12 +344,13 @@ extension CohortAnalysis {
         let counts = grouped.counts(try binaryColumn(table, column: e.column.value, planLine: e.line, plan: plan))
         let settings = BinomialSettings(methods: [e.method], confLevel: plan.confLevel)
         var groups: [ProportionResult] = []
-        for (k, count) in counts.enumerated() {
-            guard count.n > 0 else {
-                throw AnalysisError.plan(PlanError(file: plan.source, line: e.column.line,
-                                                   message: "\(grouped.isOverall(k) ? "no patient" : "basket \"\(count.group)\" has no patient") with a value in column \"\(e.column.value)\" of \(table.source)"))
-            }
-            groups.append(ProportionResult(row: try BinomialRow(label: count.group, x: count.x, n: count.n, settings: settings), missing: count.missing))
+        guard counts.last!.n > 0 else {
+            throw AnalysisError.plan(PlanError(file: plan.source, line: e.column.line,
+                                               message: "no patient with a value in column \"\(e.column.value)\" of \(table.source)"))
+        }
+        for count in counts {
+            let row = try BinomialRow(label: count.group, x: count.x, n: count.n, settings: settings, note: count.n == 0 ? emptyGroupNote : nil)
+            groups.append(ProportionResult(row: row, missing: count.missing))
         }
         return ResponseResult(endpoint: e, groups: groups)
     }

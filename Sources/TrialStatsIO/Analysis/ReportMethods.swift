@@ -57,12 +57,15 @@ extension CohortAnalysis {
 
     /// The settings each basket's test used, and the R call that gives the same numbers.
     func pairedSettings(_ p: PairedResult) -> String {
-        let settings = p.groups.map { g in "\(g.group) \(g.test.method.rawValue)\(g.test.method == .normal ? (g.test.correct ? ", corrected" : ", uncorrected") : "")" }
-        var text = settings.joined(separator: "; ") + "; zeros: \(p.groups[0].test.zeroMethod.rawValue)" + (p.outcome.options.profile.map { "; profile \($0.rawValue)" } ?? "") + ". "
+        let settings = p.groups.map { g in
+            g.test.map { t in "\(g.group) \(t.method.rawValue)\(t.method == .normal ? (t.correct ? ", corrected" : ", uncorrected") : "")" } ?? "\(g.group) not tested (no pairs)"
+        }
+        let zeros = p.groups.lazy.compactMap(\.test).first?.zeroMethod ?? p.outcome.options.zeroMethod
+        var text = settings.joined(separator: "; ") + "; zeros: \(zeros.rawValue)" + (p.outcome.options.profile.map { "; profile \($0.rawValue)" } ?? "") + ". "
         var seen: [SignedRankMethodUsed] = []
-        for g in p.groups where !seen.contains(g.test.method) {
-            seen.append(g.test.method)
-            text += rEquivalent(g.test) + " "
+        for case let t? in p.groups.map(\.test) where !seen.contains(t.method) {
+            seen.append(t.method)
+            text += rEquivalent(t) + " "
         }
         return text.trimmingCharacters(in: .whitespaces)
     }

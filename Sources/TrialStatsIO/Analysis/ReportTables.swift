@@ -68,7 +68,7 @@ extension CohortAnalysis {
 
     /// Whether an exact interval in the paired table reaches less than the nominal level.
     var pairedLevelsBelowNominal: Bool {
-        paired.contains { p in p.groups.contains { g in g.test.achievedConfLevel.map { $0 < plan.confLevel - 1e-9 } ?? false } }
+        paired.contains { p in p.groups.contains { g in g.test?.achievedConfLevel.map { $0 < plan.confLevel - 1e-9 } ?? false } }
     }
 
     func pairedTable(number: Int) -> ReportTable {
@@ -86,12 +86,14 @@ extension CohortAnalysis {
             for g in p.groups {
                 let key = "paired/\(p.outcome.after.value)/\(g.group)"
                 let r = g.test
+                let pairs = r?.nPairs ?? 0
+                func iqr(_ s: Summary?) -> String { s.map { PaperFormat.medianIQR(median: $0.median, q1: $0.q1, q3: $0.q3, decimals: p.decimals) } ?? "—" }
                 var cells = [ReportCell(g.group, indent: true),
-                             ReportCell(g.nMissing > 0 ? "\(r.nPairs) (\(g.nMissing) missing)" : String(r.nPairs), key: "\(key)/n_pairs"),
-                             ReportCell(PaperFormat.medianIQR(median: g.before.median, q1: g.before.q1, q3: g.before.q3, decimals: p.decimals), key: "\(key)/before"),
-                             ReportCell(PaperFormat.medianIQR(median: g.after.median, q1: g.after.q1, q3: g.after.q3, decimals: p.decimals), key: "\(key)/after"),
-                             ReportCell(shiftText(r, decimals: p.decimals), key: "\(key)/shift"),
-                             ReportCell(PaperFormat.pValue(r.pValue), key: "\(key)/p")]
+                             ReportCell(g.nMissing > 0 ? "\(pairs) (\(g.nMissing) missing)" : String(pairs), key: "\(key)/n_pairs"),
+                             ReportCell(iqr(g.before), key: "\(key)/before"),
+                             ReportCell(iqr(g.after), key: "\(key)/after"),
+                             ReportCell(r.map { shiftText($0, decimals: p.decimals) } ?? "—", key: "\(key)/shift"),
+                             ReportCell(PaperFormat.pValue(r?.pValue), key: "\(key)/p")]
                 if adjusted { cells.append(ReportCell(PaperFormat.pValue(g.adjustedPValue), key: "\(key)/p_adjusted")) }
                 rows.append(ReportRow(cells: cells))
             }
@@ -102,7 +104,7 @@ extension CohortAnalysis {
         var footnotes = [
             ReportParagraph("Pairs: patients with both values (others left out). Medians and IQRs: quartiles of type \(plan.quantileType.rawValue)."),
             ReportParagraph([ReportInline(" Hodges–Lehmann estimate of the shift of \(plan.afterLabel) − \(plan.beforeLabel) (median of the Walsh averages) with its interval from the signed-rank test, \(levelNote)", mark: "a")]),
-            ReportParagraph([ReportInline(" Wilcoxon signed-rank test, \(paired.first.map { $0.groups[0].test.alternative.rawValue } ?? "two-sided"); \(pairedMethodNote())", mark: "b")]),
+            ReportParagraph([ReportInline(" Wilcoxon signed-rank test, \(paired.first?.groups.lazy.compactMap(\.test).first?.alternative.rawValue ?? "two-sided"); \(pairedMethodNote())", mark: "b")]),
         ]
         if adjusted {
             footnotes.append(ReportParagraph([
@@ -134,7 +136,7 @@ extension CohortAnalysis {
     /// Which null distributions were used, in words.
     func pairedMethodNote() -> String {
         var used: [SignedRankMethodUsed] = []
-        for p in paired { for g in p.groups where !used.contains(g.test.method) { used.append(g.test.method) } }
+        for p in paired { for case let t? in p.groups.map(\.test) where !used.contains(t.method) { used.append(t.method) } }
         let words = used.map { m -> String in
             switch m {
             case .exact: return "exact (no ties or zeros)"
@@ -143,7 +145,7 @@ extension CohortAnalysis {
             case .t: return "Student t approximation (SAS)"
             }
         }
-        let zero = paired.first?.groups.first?.test.zeroMethod.rawValue ?? "wilcox"
+        let zero = paired.first?.groups.lazy.compactMap(\.test).first?.zeroMethod.rawValue ?? "wilcox"
         let zeroWords = zero == "wilcox" ? "zero differences dropped" : zero == "pratt" ? "zero differences ranked, then dropped (Pratt)" : "zero ranks split (zsplit)"
         return "null distribution: " + words.joined(separator: "; ") + "; \(zeroWords). Settings per outcome and basket in the Methods."
     }
@@ -168,8 +170,9 @@ extension CohortAnalysis {
                            columns: groups.count + 1)
     }
 
-    func proportionText(_ x: Int, _ n: Int, _ i: ProportionInterval) -> String {
-        "\(x)/\(n) (\(PaperFormat.percent(Double(x) / Double(n)))%) [\(PaperFormat.range(PaperFormat.percent(i.lower), PaperFormat.percent(i.upper)))]"
+    func proportionText(_ x: Int, _ n: Int, _ i: ProportionInterval?) -> String {
+        guard let i, n > 0 else { return "\(x)/\(n) (—)" }
+        return "\(x)/\(n) (\(PaperFormat.percent(Double(x) / Double(n)))%) [\(PaperFormat.range(PaperFormat.percent(i.lower), PaperFormat.percent(i.upper)))]"
     }
 
     func responsesTable(number: Int) -> ReportTable {
