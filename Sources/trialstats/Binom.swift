@@ -59,17 +59,8 @@ struct Binom: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    var methods: [BinomialIntervalMethod] {
-        if method.isEmpty { return [.default] }
-        if method.contains("all") { return BinomialIntervalMethod.allCases }
-        return method.compactMap(BinomialIntervalMethod.init(rawValue:))
-    }
-
     func validate() throws {
-        for m in method where m != "all" && BinomialIntervalMethod(rawValue: m) == nil {
-            let choices = (BinomialIntervalMethod.allCases.map(\.rawValue) + ["all"]).joined(separator: ", ")
-            throw ValidationError("--method \(m) is not a method; choose from \(choices).")
-        }
+        if let problem = BinomialSettings.methods(named: method).problem { throw ValidationError(problem) }
         if let p0, !(p0.isFinite && p0 >= 0 && p0 <= 1) {
             throw ValidationError("--p0 must be between 0 and 1; got \(p0.description).")
         }
@@ -94,23 +85,19 @@ struct Binom: ParsableCommand {
 
     func run() throws {
         try runReporting({
-            let settings = BinomialSettings(methods: methods, confLevel: common.confLevel, alternative: alternative, p0: p0)
+            let settings = BinomialSettings(methods: BinomialSettings.methods(named: method).methods, confLevel: common.confLevel,
+                                            alternative: alternative, p0: p0)
             let report: BinomialReport
             if let countsFile {
                 let table = try DataTable.read(path: countsFile, missingValues: common.missingValues)
-                report = try BinomialReport(counts: try table.countsRows(x: xColumn!, n: nColumn!, labels: labelColumns),
-                                            settings: settings, patientLevel: false)
+                report = try BinomialReport.counts(table, x: xColumn!, n: nColumn!, labels: labelColumns, settings: settings)
             } else if let response {
                 let table = try DataTable.read(path: positional[0], missingValues: common.missingValues)
                 report = try BinomialReport.responses(table, column: response, by: by, settings: settings)
             } else {
                 report = try BinomialReport.typed(positional, settings: settings)
             }
-            switch common.format {
-            case .json: return report.json().serialized() + "\n"
-            case .csv: return report.csv().serialized()
-            case .table: return report.table().rendered()
-            }
+            return report.text(format: common.format.rawValue)
         }, output: common.output)
     }
 }

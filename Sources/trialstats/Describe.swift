@@ -41,11 +41,7 @@ struct Describe: ParsableCommand {
             let probabilities = try probs.map { try parseProbabilities($0, option: "--probs") } ?? []
             let report = try DescribeReport.make(table, column: column, by: by, probs: probabilities,
                                                  quantileType: quantileType, confLevel: common.confLevel)
-            switch common.format {
-            case .json: return report.json().serialized() + "\n"
-            case .csv: return report.csv().serialized()
-            case .table: return report.table().rendered()
-            }
+            return report.text(format: common.format.rawValue)
         }, output: common.output)
     }
 }

@@ -67,11 +67,7 @@ struct SignedRank: ParsableCommand {
             let options = SignedRankTestOptions(method: method, correct: !noCorrect, zeroMethod: zeroMethod,
                                                 alternative: alternative, mu: mu, confLevel: common.confLevel, profile: profile)
             let report = try SignedRankReport.make(table, before: before, after: after, by: by, options: options)
-            switch common.format {
-            case .json: return report.json().serialized() + "\n"
-            case .csv: return report.csv().serialized()
-            case .table: return report.table().rendered()
-            }
+            return report.text(format: common.format.rawValue)
         }, output: common.output)
     }
 }

@@ -72,6 +72,12 @@ public struct BinomialReport: Sendable, Equatable {
         self.init(settings: settings, rows: rows)
     }
 
+    /// `binom --counts FILE --x X --n N [--label L ...]`: one row per row of counts (n = 0 is not
+    /// estimable; x > n or a count that is not a whole number stops with the row named).
+    public static func counts(_ table: DataTable, x: String, n: String, labels: [String], settings: BinomialSettings) throws -> BinomialReport {
+        try BinomialReport(counts: try table.countsRows(x: x, n: n, labels: labels), settings: settings, patientLevel: false)
+    }
+
     /// `binom FILE --response COLUMN [--by G]`: the response per group, then All; only an input
     /// without any value stops (``InputError/emptyColumn(file:column:group:)``).
     public static func responses(_ table: DataTable, column: String, by: String?, settings: BinomialSettings) throws -> BinomialReport {
@@ -100,5 +106,19 @@ extension BinomialReport {
     /// ``typedCountsProblem(_:)``.
     public static func typed(_ texts: [String], settings: BinomialSettings) throws(StatisticsError) -> BinomialReport {
         BinomialReport(settings: settings, rows: [try BinomialRow(label: texts.joined(separator: "/"), x: Int(texts[0])!, n: Int(texts[1])!, settings: settings)])
+    }
+}
+
+extension BinomialSettings {
+    /// The interval methods named on the command line: none gives the default, `all` every
+    /// method; a name that is no method gives the problem in words, with the choices.
+    public static func methods(named names: [String]) -> (methods: [BinomialIntervalMethod], problem: String?) {
+        for name in names where name != "all" && BinomialIntervalMethod(rawValue: name) == nil {
+            let choices = (BinomialIntervalMethod.allCases.map(\.rawValue) + ["all"]).joined(separator: ", ")
+            return ([], "--method \(name) is not a method; choose from \(choices).")
+        }
+        if names.isEmpty { return ([.default], nil) }
+        if names.contains("all") { return (BinomialIntervalMethod.allCases, nil) }
+        return (names.compactMap(BinomialIntervalMethod.init(rawValue:)), nil)
     }
 }
