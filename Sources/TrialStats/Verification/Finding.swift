@@ -43,6 +43,8 @@ public enum Check: String, CaseIterable, Sendable, Codable {
     case crossTable = "cross-table"
     /// A paired p-value attainable with the number of pairs.
     case pValue = "p-value"
+    /// A p-value beside two or more groups' counts printed by a test of those counts.
+    case countPValue = "count-p-value"
     /// A p-value within [0, 1]; an interval that contains its estimate.
     case range
     /// A printed interval for a rate reproduced by a named interval method.
@@ -129,6 +131,8 @@ public enum FindingDetail: Equatable, Sendable {
     case crossTable(statistic: Statistic, printed: PrintedNumber, other: CellReference, otherPrinted: PrintedNumber, variable: String, population: String)
     /// A paired p-value below the smallest attainable with the pairs.
     case pValueUnattainable(pairs: Int, smallest: Double, setting: String, printed: PrintedPValue)
+    /// A p-value beside groups' counts and the tests of the counts that print it (none: a warning).
+    case countPValue(CountPValueComparison)
     /// A p-value outside [0, 1].
     case pValueOutOfRange(value: Double)
     /// An interval that does not contain its estimate, or with its bounds reversed.
@@ -236,8 +240,10 @@ public enum NotRunReason: String, Sendable, Equatable, CaseIterable {
     case noScale = "no_scale"
     /// The row does not pair two medians with a p-value.
     case notAPairedRow = "not_a_paired_row"
-    /// The p-value's test is not the signed-rank test.
+    /// The p-value's test is not one the check computes.
     case otherTest = "other_test"
+    /// The row prints another statistic (a ratio, a rate) beside its counts: the p may be its.
+    case notACountRow = "not_a_count_row"
     /// The same quantity is not printed in another table.
     case noOtherTable = "no_other_table"
     /// Reconstruction was switched off.

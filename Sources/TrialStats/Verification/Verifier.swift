@@ -61,7 +61,7 @@ public enum Verifier {
     /// The checks, in the order they run.
     public static let checks: [Check] = [.unparsed, .labelShape, .countBounds, .percentRounding, .roundingConvention, .subgroupSum,
                                          .categorySum, .gradeSum, .quantileOrder, .quantileGranularity, .pooledQuantile, .meanBounds,
-                                         .grim, .range, .rateInterval, .ratioConsistency, .crossTable, .pValue]
+                                         .grim, .range, .rateInterval, .ratioConsistency, .crossTable, .pValue, .countPValue]
 
     /// Reads every cell once: the decimal mark per table, the statistic from the shape, the row
     /// label and the column heading, and the N (a cell's own denominator wins over its column's).
@@ -123,6 +123,7 @@ public enum Verifier {
         findings += intervalFindings(rows, log: &log)
         findings += crossTableFindings(read, log: &log)
         findings += pValueFindings(rows, log: &log)
+        findings += countPValueFindings(rows, log: &log)
         var reconstructions: [RowReconstruction] = []
         if reconstruct {
             let (found, done) = reconstructionFindings(rows, log: &log)

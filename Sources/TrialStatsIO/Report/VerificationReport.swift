@@ -147,6 +147,8 @@ public func findingSentence(_ f: Finding) -> String {
         return "\(f.cell.table) prints the \(statistic.name) of \(variable) (\(population)) as \(printed.text), but \(other.table) prints \(otherPrinted.text) for the same patients; no rounding reconciles them."
     case let .pValueUnattainable(pairs, smallest, setting, printed):
         return "With \(pairs) pairs the smallest two-sided Wilcoxon signed-rank p-value is \(number(smallest)) (\(setting)); \(printed) cannot be attained."
+    case let .countPValue(c):
+        return countPValueSentence(c)
     case let .pValueOutOfRange(value):
         return "A p-value lies between 0 and 1; \(number(value)) cannot be one."
     case let .intervalExcludesEstimate(estimate, lower, upper):
@@ -174,6 +176,39 @@ public func findingSentence(_ f: Finding) -> String {
         }
         return s + "."
     }
+}
+
+/// A test of counts by name ("Fisher's exact test"); Fisher's test of more than two groups is
+/// the Fisher–Freeman–Halton test.
+public func countTestName(_ test: CountPValueTest, groups: Int = 2) -> String {
+    switch test {
+    case .fisher: return groups > 2 ? "Fisher–Freeman–Halton test" : "Fisher's exact test"
+    case .fisherMidP: return "Fisher's mid-p"
+    case .chisq: return "Pearson's chi-square"
+    case .chisqYates: return "chi-square with Yates' correction"
+    case .gTest: return "G-test"
+    case .boschloo: return "Boschloo's test"
+    case .barnard: return "Barnard's test"
+    }
+}
+
+private func countPValueSentence(_ c: CountPValueComparison) -> String {
+    let k = c.counts.count
+    let counts = zip(c.counts, c.ns).map { "\($0.value)/\($1.value) (\($0.label))" }.joined(separator: " vs ")
+    let shape = "the 2×\(k) table of \(counts)"
+    let computed = c.computed.map { "\(countTestName($0.test, groups: k)) \(number($0.pValue))" }.joined(separator: ", ")
+    if !c.matching.isEmpty {
+        var s = "\(c.printed) for \(shape) is printed by \(c.matching.map { countTestName($0, groups: k) }.joined(separator: ", "))"
+        if let named = c.named, !c.matching.contains(named) { s += ", not by the \(countTestName(named, groups: k)) the cells file names" }
+        return s + " (\(computed))."
+    }
+    var s = "No test of \(shape) prints \(c.printed): \(computed.isEmpty ? "no test could run" : computed)."
+    if let other = c.otherNs {
+        let changed = zip(other, c.ns).filter { $0.value != $1.value }.map { "\($0.label) N = \($0.value) (printed \($1.value))" }
+        let tests = c.otherMatching.map { "\(countTestName($0.test, groups: k)) \(number($0.pValue))" }.joined(separator: ", ")
+        s += " With \(changed.joined(separator: " and ")), as missing values would make, it is printed by \(tests) (the nearest Ns that do; a search can match by chance)."
+    }
+    return s
 }
 
 private extension String {
@@ -328,7 +363,8 @@ public func notRunPhrase(_ reason: NotRunReason?) -> String {
     case .noPercentage?: return "no percentage printed"
     case .noScale?: return "no scale given (scale_min, scale_max, scale_step)"
     case .notAPairedRow?: return "not a row of two medians and a p-value"
-    case .otherTest?: return "the p-value's test is not the signed-rank test"
+    case .otherTest?: return "the p-value's test (cells file's test column) is not one this check computes"
+    case .notACountRow?: return "the row prints another statistic (a ratio, a rate) beside its counts"
     case .noOtherTable?: return "not printed in another table"
     case .switchedOff?: return "switched off"
     case .tooLarge?: return "too large to check"
