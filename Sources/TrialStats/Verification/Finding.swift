@@ -39,6 +39,8 @@ public enum Check: String, CaseIterable, Sendable, Codable {
     case meanBounds = "mean-bounds"
     /// GRIM and GRIMMER: a mean and SD of whole numbers attainable with n values.
     case grim
+    /// An SD possible for n values within the printed range (or the instrument's scale).
+    case sdBounds = "sd-bounds"
     /// The same quantity printed in two tables.
     case crossTable = "cross-table"
     /// A paired p-value attainable with the number of pairs.
@@ -125,6 +127,9 @@ public enum FindingDetail: Equatable, Sendable {
     case pooledQuantile(PooledQuantileReason, possibleTypes: [QuantileType])
     /// A mean outside what the printed quartiles (or range) allow for n non-negative values.
     case meanBounds(mean: PrintedNumber, n: Int, smallest: Double, largest: Double?, from: String)
+    /// An SD outside what n values within the printed range (`from` "range") or the instrument's
+    /// scale ("scale") allow with the printed mean: the SD lies in [smallest, largest].
+    case sdBounds(sd: PrintedNumber, mean: PrintedNumber, n: Int, smallest: Double, largest: Double, from: String)
     /// GRIM/GRIMMER: no n whole numbers (on the scale step) give the printed mean (and SD).
     case grim(mean: PrintedNumber, sd: PrintedNumber?, n: Int, nearestMeans: [Double])
     /// The same quantity printed differently in two tables.

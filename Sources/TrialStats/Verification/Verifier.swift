@@ -61,7 +61,7 @@ public enum Verifier {
     /// The checks, in the order they run.
     public static let checks: [Check] = [.unparsed, .labelShape, .countBounds, .percentRounding, .roundingConvention, .subgroupSum,
                                          .categorySum, .gradeSum, .quantileOrder, .quantileGranularity, .pooledQuantile, .meanBounds,
-                                         .grim, .range, .rateInterval, .ratioConsistency, .crossTable, .pValue, .countPValue]
+                                         .grim, .sdBounds, .range, .rateInterval, .ratioConsistency, .crossTable, .pValue, .countPValue]
 
     /// Reads every cell once: the decimal mark per table, the statistic from the shape, the row
     /// label and the column heading, and the N (a cell's own denominator wins over its column's).
@@ -119,6 +119,7 @@ public enum Verifier {
         findings += quantileGranularityFindings(read, log: &log)
         findings += pooledQuantileFindings(rows, broken: orderFindings, log: &log)
         findings += meanFindings(read, log: &log)
+        findings += spreadFindings(read, log: &log)
         findings += rangeFindings(read, log: &log)
         findings += intervalFindings(rows, log: &log)
         findings += crossTableFindings(read, log: &log)

@@ -137,7 +137,16 @@ public func findingSentence(_ f: Finding) -> String {
         if from == "quartiles" {
             return "With the printed quartiles, \(n) values that cannot be negative have a mean of at least \(number(smallest)) (over the nine quantile definitions), which does not round to \(mean.text)."
         }
+        if from == "scale" {
+            return "The mean of values on the instrument's scale \(number(smallest))–\(number(largest ?? smallest)) lies within it; \(mean.text) does not."
+        }
         return "With the printed range, the mean of \(n) values lies between \(number(smallest)) and \(number(largest ?? smallest)) (the minimum and the maximum are each one of the values), which does not round to \(mean.text)."
+    case let .sdBounds(sd, mean, n, smallest, largest, from):
+        let within = from == "scale" ? "on the instrument's scale" : "within the printed range"
+        if sd.trueValues.lowerBound > largest {
+            return "\(n) values \(within) with a mean of \(mean.text) have an SD of at most \(number(largest)) (every value at one end or the other); \(sd.text) is larger."
+        }
+        return "\(n) values whose smallest and largest are the printed range have an SD of at least \(number(smallest)) (the others at the midpoint); \(sd.text) is smaller."
     case let .grim(mean, sd, n, nearest):
         if let sd {
             return "GRIMMER: \(n) values on the scale can have a mean of \(mean.text), but not with an SD of \(sd.text) (no whole sum of squares of the right parity gives it)."
