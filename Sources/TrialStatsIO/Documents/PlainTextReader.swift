@@ -6,7 +6,9 @@ import Foundation
 /// or of at least three lines whose cells are separated by runs of two or more spaces (a line
 /// with a single cell between such lines is a section heading). The first line is the header.
 /// A caption (`Table 1 | Baseline characteristics`, `Table 2. …`, `Extended Data Table 1: …`)
-/// within the four non-blank lines above names the table; other prose is ignored.
+/// within the four non-blank lines above names the table; without one, the nearest heading above
+/// (a short line that is not a sentence or a bullet, past a panel letter such as `E.`) names it
+/// with its line: `患者報告アウトカム (table at line 366)`; other prose is ignored.
 public enum PlainTextReader {
     public static func read(_ text: String) -> [TableGrid] {
         let lines = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
@@ -16,9 +18,10 @@ public enum PlainTextReader {
         while i < lines.count {
             if let (end, rows) = tabBlock(lines, from: i) ?? spaceBlock(lines, from: i) {
                 let (label, caption) = captionAbove(lines, before: i)
+                let fallback = headingAbove(lines, before: i).map { "\($0) (table at line \(i + 1))" } ?? "Untitled table at line \(i + 1)"
                 let header = [rows[0].map { GridCell(raw: $0) }]
                 let body = rows.dropFirst().map { $0.map { GridCell(raw: $0) } }
-                grids.append(TableGrid(label: label, caption: caption, fallbackName: "Untitled table at line \(i + 1)",
+                grids.append(TableGrid(label: label, caption: caption, fallbackName: fallback,
                                        header: header, body: Array(body)))
                 i = end
             } else {
@@ -102,5 +105,31 @@ public enum PlainTextReader {
             }
         }
         return ("", "")
+    }
+
+    /// The nearest heading within the four non-blank lines above a table that no caption names: a
+    /// line of at most 60 characters that is not a bullet and does not end a sentence; a panel
+    /// letter (`E.`, `(B)`) is passed over. Nil when the nearest other line is prose.
+    static func headingAbove(_ lines: [String], before start: Int) -> String? {
+        var seen = 0
+        var k = start - 1
+        while k >= 0, seen < 4 {
+            let line = collapseWhiteSpace(lines[k].trimmingCharacters(in: .whitespaces))
+            k -= 1
+            guard !line.isEmpty else { continue }
+            seen += 1
+            if isPanelLetter(line) { continue }
+            let bullet = ["-", "•", "*", "・"].contains { line.hasPrefix($0) }
+            let sentence = [".", "。", ";", "；", ","].contains { line.hasSuffix($0) }
+            guard line.count <= 60, !bullet, !sentence, line.contains(where: \.isLetter), !line.contains("\t") else { return nil }
+            return line
+        }
+        return nil
+    }
+
+    /// `E.`, `E`, `(E)`, `E)`: a figure or table panel's letter.
+    static func isPanelLetter(_ line: String) -> Bool {
+        let core = line.trimmingCharacters(in: CharacterSet(charactersIn: "().: "))
+        return core.count == 1 && core.first?.isLetter == true && line.count <= 4
     }
 }
