@@ -43,8 +43,10 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
-            // The report's template and styles, compiled into the program (no bundle to find at run time).
-            resources: [.embedInCode("Analysis/Resources/report.mustache"), .embedInCode("Analysis/Resources/report.css")]
+            // The report's template and styles, compiled into the program (no bundle to find at run time);
+            // the bundled studies of `reproduce` (a folder each, with its study.yaml), copied beside it.
+            resources: [.embedInCode("Analysis/Resources/report.mustache"), .embedInCode("Analysis/Resources/report.css"),
+                        .copy("../../Fixtures/castle")]
         ),
         .executableTarget(
             name: "trialstats",
