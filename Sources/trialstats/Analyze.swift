@@ -1,6 +1,4 @@
 import ArgumentParser
-import Foundation
-import TrialStats
 import TrialStatsIO
 
 /// `trialstats analyze`: a cohort under a plan file → a folder with the HTML report, the tables
@@ -50,67 +48,21 @@ struct Analyze: ParsableCommand {
     }
 
     func run() throws {
-        if initPlan { return try startPlan() }
+        do { try analyze() } catch { fail(error.description, code: error.exitCode) }
+    }
+
+    func analyze() throws(CohortReportRun.Failure) {
+        if initPlan { return print(try CohortReportRun.starterPlan(cohort: cohort), terminator: "") }
         guard let plan, let out = out ?? (check ? "" : nil) else { return }
-        let planFile: AnalysisPlan
+        let run = try CohortReportRun.load(plan: plan, cohort: cohort)
+        if check { return print(run.checkSummary()) }
+        let written = try run.write(to: out, replace: force, version: TrialStatsVersion.string)
         do {
-            planFile = try AnalysisPlan.read(path: plan)
+            try writeStandardOutput("wrote \(out)/: \(written.files.joined(separator: ", "))\n")
         } catch {
-            fail(error.description, code: error.exitCode)
-        }
-        let table: DataTable
-        do {
-            table = try DataTable.read(path: cohort, missingValues: planFile.missingValues)
-        } catch {
-            fail(error.description, code: error.exitCode)
-        }
-        let analysis: CohortAnalysis
-        do {
-            analysis = try CohortAnalysis.run(plan: planFile, table: table)
-        } catch {
-            fail(error.description, code: error.exitCode)
-        }
-        if check {
-            print(analysis.checkSummary(planPath: plan, cohortPath: cohort))
-            return
-        }
-        let provenance = ReportProvenance(
-            version: TrialStatsVersion.string,
-            cohortPath: cohort, cohortSHA256: checksum(cohort),
-            planPath: plan, planSHA256: checksum(plan))
-        let files: [(path: String, data: Data)]
-        do {
-            files = try analysis.outputDocuments(provenance: provenance)
-        } catch {
+            written.folder.rollBack()
             fail(error.description, code: 73)
         }
-        let folder: StagedOutputFolder
-        do {
-            folder = try StagedOutputFolder(files, to: out, replace: force, protecting: [cohort, plan])
-            try folder.commit()
-        } catch {
-            fail(error.description, code: 73)
-        }
-        do {
-            try writeStandardOutput("wrote \(out)/: \(files.map(\.path).joined(separator: ", "))\n")
-        } catch {
-            folder.rollBack()
-            fail(error.description, code: 73)
-        }
-        folder.finish()
-    }
-
-    /// `--init`: the starting plan on standard output.
-    func startPlan() throws {
-        do {
-            print(AnalysisPlan.starter(for: try DataTable.read(path: cohort)), terminator: "")
-        } catch {
-            fail(error.description, code: error.exitCode)
-        }
-    }
-
-    /// SHA-256 of a file already read once (so it exists and is readable).
-    func checksum(_ path: String) -> String {
-        SHA256Digest(of: FileManager.default.contents(atPath: path) ?? Data()).description
+        written.folder.finish()
     }
 }

@@ -16,7 +16,7 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Write the output to FILE (atomically) instead of standard output.", valueName: "file"))
     var output: String?
 
-    @Option(name: .customLong("conf-level"), help: "Confidence level, strictly between 0 and 1.")
+    @Option(name: .customLong("conf-level"), parsing: .unconditional, help: "Confidence level, strictly between 0 and 1.")
     var confLevel: Double = 0.95
 
     @Option(name: .customLong("na"), help: ArgumentHelp("Comma-separated cell texts that mean missing.", valueName: "values"))
@@ -41,6 +41,17 @@ extension QuantileType: ExpressibleByArgument {
 
     public static var allValueStrings: [String] { allCases.map { String($0.rawValue) } }
     public var defaultValueDescription: String { String(rawValue) }
+}
+
+extension RoundingRule: ExpressibleByArgument {}
+
+/// The software whose p-value a reconstruction matches: one profile, or any of them.
+enum ProfileChoice: String, CaseIterable, ExpressibleByArgument {
+    case any, r
+    case rLegacy = "r-legacy"
+    case scipy, sas, spss
+
+    var profile: SignedRankProfile? { self == .any ? nil : SignedRankProfile(rawValue: rawValue) }
 }
 
 /// Parses a comma-separated list of probabilities in [0, 1].

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import TrialStats
 import TrialStatsIO
 
@@ -35,7 +34,7 @@ struct Compare: ParsableCommand {
     @Option(help: ArgumentHelp("Column whose values are the groups.", valueName: "column"))
     var by: String?
 
-    @Option(help: ArgumentHelp("A table of counts, rows separated by ;, counts by commas.", valueName: "a,b;c,d"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("A table of counts, rows separated by ;, counts by commas.", valueName: "a,b;c,d"))
     var counts: String?
 
     @Option(help: "Test: auto, rank-sum, kruskal, t, welch, fisher, chisq, chisq-yates, g-test, boschloo, barnard, mcnemar.")
@@ -72,71 +71,17 @@ struct Compare: ParsableCommand {
     }
 
     func run() throws {
+        let settings = ComparisonSettings(test: test, method: method, alternative: alternative, mu: mu, confLevel: common.confLevel,
+                                          correct: !noCorrect, profile: profile)
         try runReporting({
-            var results: [(variable: String, groups: [String], n: [Int], summary: ComparisonSummary)] = []
-            if let counts {
-                let table = try parseCounts(counts)
-                let summary = try comparing("counts") {
-                    try compareCounts(table, test: test, alternative: alternative, confLevel: common.confLevel, correct: !noCorrect,
-                                      exactMcNemar: method == .exact, profile: profile)
-                }
-                results.append((variable: "counts", groups: (1...table.columnCount).map { "column \($0)" }, n: table.columnTotals, summary: summary))
-            } else {
-                let table = try DataTable.read(path: file!, missingValues: common.missingValues)
-                let groupValues = try table.textColumn(by!)
-                for name in column {
-                    results.append(try compareColumn(table, name, groupValues))
-                }
-            }
+            let report = try counts.map { try ComparisonReport.counts(try parseCounts($0), settings: settings) }
+                ?? ComparisonReport.columns(column, of: try DataTable.read(path: file!, missingValues: common.missingValues), by: by!, settings: settings)
             switch common.format {
-            case .json:
-                return JSONValue.object([("command", .string("compare")), ("results", .array(results.map { .object(fields($0.variable, $0.groups, $0.n, $0.summary)) }))]).serialized() + "\n"
-            case .csv:
-                let rows = results.map { fields($0.variable, $0.groups, $0.n, $0.summary).map { csvCell($0.1) } }
-                return CSVOutput(header: fields("", [], [], results[0].summary).map(\.0), rows: rows).serialized()
-            case .table:
-                return renderTable(results)
+            case .json: return report.json().serialized() + "\n"
+            case .csv: return report.csv().serialized()
+            case .table: return report.text()
             }
         }, output: common.output)
-    }
-
-    /// One column compared across the groups (in order of first appearance).
-    func compareColumn(_ table: DataTable, _ name: String, _ groupValues: [String?]) throws -> (variable: String, groups: [String], n: [Int], summary: ComparisonSummary) {
-        let texts = try table.textColumn(name)
-        var labels: [String] = []
-        var rowsByGroup: [String: [Int]] = [:]
-        for (i, g) in groupValues.enumerated() {
-            guard let g, texts[i] != nil else { continue }
-            if rowsByGroup[g] == nil { labels.append(g); rowsByGroup[g] = [] }
-            rowsByGroup[g]!.append(i)
-        }
-        guard labels.count >= 2 else {
-            throw DataError(message: "\(table.source): column \"\(name)\" has values in \(labels.count) group(s) of \"\(by!)\"; compare needs at least 2")
-        }
-        let numericTest = test.isNumeric || (test == .auto && texts.allSatisfy { $0 == nil || parseDecimal($0!) != nil })
-        if numericTest {
-            let values = try table.numericColumn(name)
-            let groups = labels.map { g in rowsByGroup[g]!.map { values[$0]! } }
-            let summary = try comparing("\(table.source), column \"\(name)\"") {
-                try compareNumeric(groups, test: test, alternative: alternative, mu: mu, confLevel: common.confLevel, method: method,
-                                   correct: !noCorrect, profile: profile)
-            }
-            return (name, labels, groups.map(\.count), summary)
-        }
-        var categories: [String] = []
-        for t in texts.compactMap({ $0 }) where !categories.contains(t) { categories.append(t) }
-        let counts = categories.map { c in labels.map { g in rowsByGroup[g]!.filter { texts[$0] == c }.count } }
-        let contingency = try ContingencyTable(counts)
-        let summary = try comparing("\(table.source), column \"\(name)\"") {
-            try compareCounts(contingency, test: test, alternative: alternative, confLevel: common.confLevel, correct: !noCorrect,
-                              exactMcNemar: method == .exact, profile: profile)
-        }
-        return (name, labels, labels.map { rowsByGroup[$0]!.count }, summary)
-    }
-
-    /// Runs a comparison, turning its error into one line naming where.
-    func comparing(_ place: String, _ body: () throws -> ComparisonSummary) throws -> ComparisonSummary {
-        do { return try body() } catch let error as ComparisonError { throw DataError(message: "\(place): \(error.description)") }
     }
 
     /// Parses --counts "a,b;c,d".
@@ -151,38 +96,5 @@ struct Compare: ParsableCommand {
             }
         }
         do { return try ContingencyTable(rows) } catch { throw ValidationError("--counts: \(error.description).") }
-    }
-
-    /// The documented fields, in order, shared by JSON and CSV.
-    func fields(_ variable: String, _ groups: [String], _ n: [Int], _ s: ComparisonSummary) -> [(String, JSONValue)] {
-        [("variable", .string(variable)), ("groups", .array(groups.map { .string($0) })), ("test", .string(s.test.rawValue)),
-         ("method", .string(s.method)), ("statistic", .number(s.statistic)), ("df", .number(s.df)), ("p_value", .number(s.pValue)),
-         ("estimate", .number(s.estimate)), ("lower", .number(s.lower)), ("upper", .number(s.upper)), ("conf_level", .number(s.confLevel)),
-         ("n", .array(n.map { .int($0) })), ("warning", s.warning.map { .string($0) } ?? .null)]
-    }
-
-    func csvCell(_ value: JSONValue) -> CSVOutput.Cell {
-        switch value {
-        case let .array(items): return .text(items.map { item -> String in
-            if case let .string(s) = item { return s }
-            if case let .int(i) = item { return String(i) }
-            return ""
-        }.joined(separator: ";"))
-        default: return CSVOutput.Cell(value)
-        }
-    }
-
-    func renderTable(_ results: [(variable: String, groups: [String], n: [Int], summary: ComparisonSummary)]) -> String {
-        let level = formatForPeople(common.confLevel * 100, significant: 4) + "%"
-        let rows = results.map { r -> [String] in
-            let s = r.summary
-            let interval = s.lower == nil && s.upper == nil ? "—" : "\(formatForPeople(s.lower)) to \(formatForPeople(s.upper))"
-            return [r.variable, zip(r.groups, r.n).map { "\($0) (\($1))" }.joined(separator: ", "), s.test.rawValue, s.method,
-                    formatForPeople(s.statistic), formatForPeople(s.df), formatPValue(s.pValue), formatForPeople(s.estimate), interval]
-        }
-        let warnings = results.compactMap { r in r.summary.warning.map { "\(r.variable): \($0)" } }
-        let title = ["Between-group comparison, \(alternative.rawValue)" + (profile.map { "; profile \($0.rawValue)" } ?? ""), ""]
-        return TextTable(title: title, header: ["variable", "groups (n)", "test", "method", "statistic", "df", "p", "estimate", "\(level) CI"],
-                         rows: rows, rightAligned: Set([4, 5, 6, 7]), footer: warnings).rendered()
     }
 }

@@ -33,7 +33,7 @@ struct Verify: ParsableCommand {
     @Option(help: ArgumentHelp("Verify every document of a folder, or of a list of paths (one a line), writing one JSON line per document to --output; resumes where the output stops.", valueName: "dir-or-list"))
     var corpus: String?
 
-    @Option(help: "Documents verified at once with --corpus (default: every core; at most 256).")
+    @Option(parsing: .unconditional, help: "Documents verified at once with --corpus (default: every core; at most 256).")
     var jobs: Int = CorpusRun.defaultJobs
 
     @Option(name: .customLong("fail-on"), help: "Exit with status 1 when a finding of this severity (or worse) exists: error or warning.")
@@ -61,36 +61,21 @@ struct Verify: ParsableCommand {
     func run() throws {
         if let corpus, let output = common.output {
             let run = CorpusRun(corpus: corpus, jobs: jobs, output: output, confLevel: common.confLevel, reconstruct: !noReconstruct)
-            return try runReporting({ try run.run() }, output: nil)
+            return try runReporting({
+                do { return try run.run() } catch let error as OutputError { fail("\(error.path): cannot be written (\(error.reason))", code: 73) }
+            }, output: nil)
         }
         var worst: Severity?
         try runReporting({
-            let input = try loadCells(cells ?? "-")
-            let warnings = input.warnings
-            var report = Verifier.verify(input.published, confLevel: common.confLevel, reconstruct: !noReconstruct)
-            var recomputed: [Recomputation] = []
-            if let data, let map {
-                recomputed = try recomputeCells(report, data: try DataTable.read(path: data, missingValues: common.missingValues),
-                                                map: try DataTable.read(path: map, missingValues: []))
-                addRecomputations(recomputed, to: &report)
-            }
-            worst = report.findings.map(\.severity).min()
+            let run = try VerifyRun.run(cells: cells ?? "-", confLevel: common.confLevel, reconstruct: !noReconstruct, data: data, map: map,
+                                        missingValues: common.missingValues)
+            worst = run.worst
             switch common.format {
-            case .json:
-                guard data != nil, case var .object(fields) = verifyJSON(report, warnings: warnings) else {
-                    return verifyJSON(report, warnings: warnings).serialized() + "\n"
-                }
-                fields.append(("recomputed", recomputedJSON(recomputed)))
-                return JSONValue.object(fields).serialized() + "\n"
-            case .csv: return verifyCSV(report).serialized()
-            case .table:
-                let source = input.kind == .cells ? input.source : "\(input.source) (\(input.kind.rawValue); tables: \(input.tables.joined(separator: "; ")))"
-                return verifyText(report, source: source, warnings: warnings) + recomputedText(recomputed, data: data ?? "")
+            case .json: return run.json().serialized() + "\n"
+            case .csv: return run.csv().serialized()
+            case .table: return run.text()
             }
         }, output: common.output)
-        if let failOn, let worst {
-            let threshold: Severity = failOn == .error ? .error : .warning
-            if worst <= threshold { throw ExitCode(1) }
-        }
+        if let failOn, let worst, worst <= (failOn == .error ? .error : .warning) { throw ExitCode(1) }
     }
 }
