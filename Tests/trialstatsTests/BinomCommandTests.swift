@@ -155,5 +155,9 @@ extension BinomCommandTests {
         #expect(spaced.stderr.hasPrefix("trialstats: error: --p0 must be between 0 and 1; got -1.0.\n"))
         let zero = try CLI.run(["binom", "1", "2", "--p0", "-0", "--format", "json"])
         #expect(zero.status == 0, "\(zero.stderr)")
+        // --conf-level, shared by every command, likewise.
+        let level = try CLI.run(["binom", "1", "2", "--conf-level", "-0.5"])
+        #expect(level.status == 64)
+        #expect(level.stderr.hasPrefix("trialstats: error: --conf-level must be strictly between 0 and 1; got -0.5.\n"), "\(level.stderr)")
     }
 }

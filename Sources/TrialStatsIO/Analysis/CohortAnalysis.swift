@@ -74,13 +74,15 @@ public struct PairedGroupResult: Sendable {
     public var responders: [ResponderResult]
 }
 
-/// Patients whose change reaches a minimal clinically important difference, with its interval.
+/// Patients whose change reaches a minimal clinically important difference, with its interval:
+/// the row `trialstats binom X N --method M` reports for those counts.
 public struct ResponderResult: Sendable {
     public var mcid: Double
-    public var x: Int
-    public var n: Int
+    public var row: BinomialRow
+    public var x: Int { row.x }
+    public var n: Int { row.n }
     /// nil when n = 0.
-    public var interval: ProportionInterval?
+    public var interval: ProportionInterval? { row.intervals.first }
 }
 
 /// A binary endpoint per group.
@@ -326,9 +328,9 @@ extension CohortAnalysis {
             let responders = try o.mcid.map { threshold throws -> ResponderResult in
                 let slack = mcidTolerance * max(1, abs(threshold))
                 let x = changes.filter { o.better == .lower ? $0 <= threshold + slack : $0 >= threshold - slack }.count
-                let interval = changes.isEmpty ? nil
-                    : try binomialInterval(successes: x, trials: changes.count, method: plan.intervalMethod, confLevel: plan.confLevel)
-                return ResponderResult(mcid: threshold, x: x, n: changes.count, interval: interval)
+                let settings = BinomialSettings(methods: [plan.intervalMethod], confLevel: plan.confLevel)
+                let row = try BinomialRow(label: label, x: x, n: changes.count, settings: settings, note: changes.isEmpty ? emptyGroupNote : nil)
+                return ResponderResult(mcid: threshold, row: row)
             }
             groups.append(PairedGroupResult(
                 signedRank: signedRank,

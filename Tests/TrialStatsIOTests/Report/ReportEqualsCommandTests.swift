@@ -69,6 +69,14 @@ struct ReportEqualsCommandTests {
                 let analyzed = analysis.signedRankFields(group, p.outcome).filter { $0.0 != "p_adjusted" && $0.0 != "adjust" }
                 #expect(command == analyzed.map { "\($0.0)=\($0.1.serialized())" })
             }
+            // Responders are binom X N of their counts, with the plan's method.
+            let settings = BinomialSettings(methods: [plan.intervalMethod], confLevel: plan.confLevel)
+            for g in p.groups {
+                for r in g.responders {
+                    let counts = [String(r.n > 0 ? r.x : 0), String(r.n)]
+                    if r.n > 0 { #expect(try BinomialReport.typed(counts, settings: settings).rows[0].intervals == r.row.intervals) }
+                }
+            }
             if emptyBasket {
                 let iim = p.groups[2]
                 #expect(iim.test == nil && iim.before == nil && iim.note == emptyGroupNote && iim.nMissing == 5)
