@@ -127,6 +127,11 @@ struct SignedRankDistribution: Sendable {
         return cumulative
     }
 
+    /// Threads for a large expansion: 2 when the machine has more than one core. Read once: on
+    /// Linux `activeProcessorCount` reads the cgroup's files on every call, which the
+    /// reconstruction search (hundreds of thousands of small distributions) paid for in system time.
+    static let workers = ProcessInfo.processInfo.activeProcessorCount > 1 ? 2 : 1
+
     /// The coefficients of ∏(1 + z^aᵢ) up to z^bound (reduced units), as (c, e) with the true
     /// count of z^s equal to c[s]·2^e.
     func expansion(upTo bound: Int) -> (coefficients: [Double], exponent: Int) {
@@ -135,7 +140,7 @@ struct SignedRankDistribution: Sendable {
         f[0] = 1
         var exponent = 0
         var span = 0  // every coefficient above `span` is zero
-        let workers = ProcessInfo.processInfo.activeProcessorCount > 1 ? 2 : 1
+        let workers = Self.workers
         f.withUnsafeMutableBufferPointer { buffer in
             let base = buffer.baseAddress!
             var ceiling = 0  // log2 of an upper bound on the largest coefficient
