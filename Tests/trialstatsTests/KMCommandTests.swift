@@ -182,4 +182,18 @@ struct KMCommandTests {
         let equals = try CLI.run(["km", Self.gehan, "--time", "time", "--event", "status", "--by", "group", "--tau=5", "--rho=0", "--at=0", "--format", "json"])
         #expect(typed.status == 0 && typed.stdout == equals.stdout, "\(typed.stderr)")
     }
+
+    /// Both readers (the fast columnar one for a time column, the table one for dates) refuse it.
+    @Test("issue 13: a group named All is refused with the row, column and value, as describe does")
+    func groupNamedAll() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = try CLI.write("g,t,e,s,d\nA,1,1,2024-01-01,2024-01-05\nAll,2,0,2024-01-01,2024-01-09\n", named: "d.csv", in: folder)
+        let expected = "trialstats: error: \(data), row 3, column \"g\": value \"All\" is not allowed; expected a group name other than \"All\", which names the row of all groups together\n"
+        for arguments in [["--time", "t"], ["--start", "s", "--end", "d"]] {
+            let result = try CLI.run(["km", data, "--event", "e", "--by", "g"] + arguments)
+            #expect(result.status == 65 && result.stdout.isEmpty, "\(arguments)")
+            #expect(result.stderr == expected, "\(arguments): \(result.stderr)")
+        }
+    }
 }

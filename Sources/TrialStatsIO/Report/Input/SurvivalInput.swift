@@ -44,18 +44,23 @@ public struct SurvivalInput: Sendable, Equatable {
     /// whose messages name the file, row, column and value.
     public func read(path: String, missingValues: Set<String> = DataTable.defaultMissingValues) throws(InputError) -> SurvivalColumns {
         if case let .column(time) = times,
-           let fast = SurvivalColumns.read(path: path, time: time, event: eventName, by: by, missingValues: missingValues) {
+           let fast = SurvivalColumns.read(path: path, time: time, event: eventName, by: by, missingValues: missingValues),
+           !fast.labels.contains(GroupedRows.overallLabel) {
             return fast
         }
         return try read(table: try DataTable.read(path: path, missingValues: missingValues))
     }
 
-    /// Reads times, events and the grouping from a table.
+    /// Reads times, events and the grouping from a table; a group named `All` (the overall
+    /// curve's label) is refused with its row (``GroupedRows/overallLabelError(file:row:column:context:)``).
     public func read(table: DataTable) throws(InputError) -> SurvivalColumns {
         let (times, events) = try readSurvival(table, self)
         var data = SurvivalColumns(source: table.source, times: times, events: events, groups: [], labels: [])
         if let by {
             let grouping = try Grouping(table: table, column: by)
+            if let rows = grouping.rows[GroupedRows.overallLabel] {
+                throw GroupedRows.overallLabelError(file: table.source, row: rows[0] + 2, column: by)
+            }
             data.labels = grouping.labels
             data.groups = [Int](repeating: 0, count: times.count)
             for (g, label) in grouping.labels.enumerated() { for r in grouping.rows[label]! { data.groups[r] = g } }
