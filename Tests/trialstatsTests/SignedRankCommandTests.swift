@@ -155,6 +155,12 @@ extension SignedRankCommandTests {
         #expect(spaced.stdout == joined.stdout)
         let group = try #require((try jsonObject(spaced.stdout)["groups"] as? [[String: Any]])?.first)
         #expect(exactDouble(group["mu"]) == -20)
+        // The table's title writes the shifted difference with one sign: "after − before + 20".
+        let table = try CLI.run(["signed-rank", CLI.fixture("castle/synthetic-cohort.csv"), "--before", "vas_pga_baseline", "--after", "vas_pga_month6", "--mu", "-20"])
+        #expect(table.stdout.contains("vas_pga_month6 − vas_pga_baseline + 20,"), "\(table.stdout.prefix(200))")
+        #expect(!table.stdout.contains("− -"))
+        let positive = try CLI.run(["signed-rank", CLI.fixture("castle/synthetic-cohort.csv"), "--before", "vas_pga_baseline", "--after", "vas_pga_month6", "--mu", "5"])
+        #expect(positive.stdout.contains("vas_pga_month6 − vas_pga_baseline − 5,"), "\(positive.stdout.prefix(200))")
         let infinite = try CLI.run(["signed-rank", CLI.fixture("castle/synthetic-cohort.csv"), "--before", "vas_pga_baseline", "--after", "vas_pga_month6", "--mu", "-inf"])
         #expect(infinite.status == 64 && infinite.stderr.contains("--mu \"-inf\" is not a decimal number"), "\(infinite.stderr)")
     }

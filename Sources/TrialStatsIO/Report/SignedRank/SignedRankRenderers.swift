@@ -61,7 +61,7 @@ extension SignedRankReport {
                     formatForPeople(r.medianDifference), formatForPeople(r.estimate), ci + achieved, formatPValue(r.signTestPValue)]
         }
         let mu = options.mu
-        var title = ["Wilcoxon signed-rank test of \(after) − \(before)\(mu != 0 ? " − \(formatForPeople(mu))" : ""), \(options.alternative.rawValue)"]
+        var title = ["Wilcoxon signed-rank test of \(after) − \(before)\(mu == 0 ? "" : (mu > 0 ? " − \(formatForPeople(mu))" : " + \(formatForPeople(-mu))")), \(options.alternative.rawValue)"]
         if let profile = options.profile { title[0] += "; profile \(profile.rawValue)" }
         let zeroText: String
         switch groups.lazy.compactMap(\.test).first?.zeroMethod ?? options.zeroMethod {
