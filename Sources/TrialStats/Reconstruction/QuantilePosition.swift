@@ -55,7 +55,7 @@ struct QuantilePosition: Equatable, Sendable {
     }
 }
 
-/// A weight for messages: at most four significant digits.
+/// A weight for messages: at most four significant digits (as C's `%.4g`, rounded half-up).
 func formatWeight(_ w: Double) -> String {
-    String(format: "%.4g", w)
+    DecimalText.general(w, significant: 4)
 }

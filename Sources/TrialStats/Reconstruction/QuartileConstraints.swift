@@ -92,7 +92,7 @@ struct QuartileConstraints {
         let top = limit ?? (values.count - 1)
         guard a <= top else { return nil }
         let target = c.printed.value
-        let tolerance = 0.5 * pow(10, -Double(c.printed.decimals) - 3)
+        let tolerance = 0.5 * pow10(-c.printed.decimals - 3)
         func rounded(_ b: Int) -> Double { rule.round(quantile(c, below: a, above: b), decimals: c.printed.decimals) }
         // First b whose rounded quantile reaches the target.
         var lo = a, hi = top + 1
@@ -236,7 +236,7 @@ struct QuartileConstraints {
     /// that prints below it and the smallest that prints above it.
     func nearestAttainable(_ c: Constraint) -> (below: Double?, above: Double?) {
         let target = c.printed.value
-        let tolerance = 0.5 * pow(10, -Double(c.printed.decimals) - 3)
+        let tolerance = 0.5 * pow10(-c.printed.decimals - 3)
         func rounded(_ q: Double) -> Double { rule.round(q, decimals: c.printed.decimals) }
         var below: Double?, above: Double?
         let top = values.count - 1
@@ -278,7 +278,7 @@ struct QuartileConstraints {
             let near = alone.nearestAttainable(alone.constraints[0])
             let d = c.printed.decimals
             func shown(_ q: Double) -> String {
-                "\(formatQuantile(q)) (prints \(String(format: "%.\(d)f", rule.round(q, decimals: d))))"
+                "\(formatQuantile(q)) (prints \(DecimalText.fixed(rule.round(q, decimals: d), decimals: d)))"
             }
             let nearest = [near.below, near.above].compactMap { $0 }.map(shown)
             return "\(which) \(c.name) \(c.printed.text) cannot be printed: with n = \(n) and quantile type \(type.rawValue) "
@@ -302,8 +302,7 @@ struct QuartileConstraints {
     }
 }
 
-/// A quantile value for messages (shortest form, at most 10 significant digits).
+/// A quantile value for messages (shortest form, at most 10 significant digits, as C's `%.10g`).
 func formatQuantile(_ q: Double) -> String {
-    let text = String(format: "%.10g", q)
-    return text
+    DecimalText.general(q, significant: 10)
 }

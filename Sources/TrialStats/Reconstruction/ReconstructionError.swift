@@ -34,7 +34,7 @@ public enum ReconstructionError: Error, Equatable, Sendable, CustomStringConvert
     }
 }
 
-/// A p-value bound for messages, four significant digits.
+/// A p-value bound for messages, four significant digits (as C's `%.4g`, rounded half-up).
 func smallestText(_ p: Double) -> String {
-    String(format: "%.4g", p)
+    DecimalText.general(p, significant: 4)
 }

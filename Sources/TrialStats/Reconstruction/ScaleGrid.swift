@@ -56,7 +56,7 @@ public struct ScaleGrid: Equatable, Sendable, CustomStringConvertible {
         }
         let k = [minimum, maximum, step].map(decimalPlaces).max() ?? 0
         guard k <= 9 else { throw ReconstructionError.invalidScale("at most 9 decimals are supported in minimum, maximum and step") }
-        let scale = pow(10, Double(k))
+        let scale = pow10(k)
         let lo = Int64((minimum * scale).rounded()), hi = Int64((maximum * scale).rounded()), st = Int64((step * scale).rounded())
         guard (hi - lo) % st == 0 else {
             throw ReconstructionError.invalidScale(
@@ -77,7 +77,7 @@ public struct ScaleGrid: Equatable, Sendable, CustomStringConvertible {
 
     /// The k-th grid value (k = 0 is the minimum).
     public func value(_ k: Int) -> Double {
-        Double(minimumUnits + Int64(k) * stepUnits) / pow(10, Double(decimals))
+        Double(minimumUnits + Int64(k) * stepUnits) / pow10(decimals)
     }
 
     /// "0 to 100 step 1".

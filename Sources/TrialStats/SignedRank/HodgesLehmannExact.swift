@@ -119,7 +119,7 @@ func conditionalExactInterval(_ data: [Double], options: SignedRankTestOptions) 
     let scale: Double
     if let scaled = decimal.scaled {
         units = scaled.map { Double($0) }
-        scale = pow(10, Double(decimal.decimals))
+        scale = pow10(decimal.decimals)
     } else {
         units = data
         scale = 1

@@ -35,7 +35,7 @@ public struct PairedDifferences: Equatable, Sendable {
     public init(before: [Double], after: [Double], mu: Double = 0) {
         precondition(before.count == after.count)
         let k = ([mu] + before + after).map(decimalPlaces).max() ?? 0
-        let scale = pow(10, Double(k))
+        let scale = pow10(k)
         let limit = 9.007_199_254_740_992e15  // 2^53
         let fits = k <= 15 && ([mu] + before + after).allSatisfy { abs($0) * scale < limit / 4 }
         if fits {
@@ -95,8 +95,3 @@ public struct PairedDifferences: Equatable, Sendable {
     func sign(_ i: Int) -> Int { key(i) == 0 ? 0 : (key(i) > 0 ? 1 : -1) }
 }
 
-/// The number of decimal places in the shortest round-trip decimal form of x
-/// (0.125 → 3, 1e-05 → 5, 63.0 → 0, 2.5e-07 → 8).
-func decimalPlaces(_ x: Double) -> Int {
-    max(0, -DecimalInteger.Decimal(x).exponent)
-}

@@ -51,17 +51,10 @@ public struct PrintedNumber: Equatable, Sendable, CustomStringConvertible {
     /// Printed as a bound ("<0.1"): the true value lies below it.
     public var isUpperBound: Bool { text.hasPrefix("<") }
 
-    /// `value` with `decimals` decimals (half away from zero), for a number built from its parts.
+    /// `value` with `decimals` decimals (at most 15), for a number built from its parts: rounded
+    /// half-up as ``DecimalText`` prints every number.
     static func fixed(_ value: Double, decimals: Int) -> String {
-        let places = max(0, min(decimals, 15))
-        let scaled = (abs(value) * pow10(places)).rounded(.toNearestOrAwayFromZero)
-        guard scaled < 9e15 else { return "\(value)" }
-        var digits = String(Int(scaled))
-        if places > 0 {
-            while digits.count <= places { digits = "0" + digits }
-            digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -places))
-        }
-        return (value < 0 && scaled != 0 ? "-" : "") + digits
+        DecimalText.fixed(value, decimals: max(0, min(decimals, 15)))
     }
 
     /// Whether `value` prints as this number under `rule`.
@@ -99,13 +92,6 @@ extension PrintedNumber {
         let slack = 1e-12 * max(1, abs(lower), abs(upper))
         return (lower - slack)...(upper + slack)
     }
-}
-
-/// 10^k for integer k.
-func pow10(_ k: Int) -> Double {
-    var result = 1.0
-    if k >= 0 { for _ in 0..<k { result *= 10 } } else { for _ in 0..<(-k) { result /= 10 } }
-    return result
 }
 
 import Foundation

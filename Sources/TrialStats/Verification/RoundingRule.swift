@@ -17,25 +17,29 @@ public enum RoundingRule: String, CaseIterable, Sendable, Codable {
     /// Rounds `value` to `decimals` places under this rule. A value within 1e-12 (relative) of a
     /// tie counts as a tie, so that binary representation error does not decide the rounding.
     public func round(_ value: Double, decimals: Int) -> Double {
-        let scale = pow10(decimals)
-        let scaled = value * scale
+        roundedUnits(value, decimals: decimals) / pow10(decimals)
+    }
+
+    /// `value` rounded under this rule, in units of 10^−decimals (a whole number): 2.675 at two
+    /// decimals is 268 under half-up. The printed digits of ``DecimalText`` come from here.
+    func roundedUnits(_ value: Double, decimals: Int) -> Double {
+        let scaled = value * pow10(decimals)
         let floor = scaled.rounded(.down)
         let fraction = scaled - floor
         let tolerance = 1e-12 * max(1, abs(scaled))
         switch self {
         case .truncate:
             // Toward zero, but a value a hair below an integer (binary error) is that integer.
-            if abs(scaled - scaled.rounded()) <= tolerance { return scaled.rounded() / scale }
-            return scaled.rounded(.towardZero) / scale
+            if abs(scaled - scaled.rounded()) <= tolerance { return scaled.rounded() }
+            return scaled.rounded(.towardZero)
         case .halfUp:
-            if abs(fraction - 0.5) <= tolerance { return (value >= 0 ? floor + 1 : floor) / scale }
-            return scaled.rounded() / scale
+            if abs(fraction - 0.5) <= tolerance { return value >= 0 ? floor + 1 : floor }
+            return scaled.rounded()
         case .halfEven:
             if abs(fraction - 0.5) <= tolerance {
-                let even = floor.truncatingRemainder(dividingBy: 2) == 0 ? floor : floor + 1
-                return even / scale
+                return floor.truncatingRemainder(dividingBy: 2) == 0 ? floor : floor + 1
             }
-            return scaled.rounded() / scale
+            return scaled.rounded()
         }
     }
 
