@@ -84,19 +84,7 @@ public indirect enum JSONValue: Equatable, Sendable {
     }
 }
 
-/// Shortest round-trip text of a finite number; `null` for NaN or infinity.
-func formatJSONNumber(_ d: Double) -> String {
-    guard d.isFinite else { return "null" }
-    if d == 0 { return "0" }  // also turns -0 into 0
-    if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
-    return formatRoundTrip(d)
-}
-
-/// Shortest text that reads back to the same `Double`, in plain or exponent notation as Swift
-/// chooses ("0.1", "1e-05", "63.5").
-public func formatRoundTrip(_ d: Double) -> String {
-    d.description
-}
+// Numbers: `formatJSONNumber` in Report/NumberFormat.swift, the one formatting policy.
 
 /// A JSON string literal.
 func escapeJSONString(_ s: String) -> String {

@@ -45,34 +45,3 @@ public struct TextTable: Sendable {
         return out
     }
 }
-
-/// A number for people: at most `significant` significant digits, no trailing zeros,
-/// plain notation between 1e-4 and 1e9; "—" for not available.
-public func formatForPeople(_ value: Double?, significant: Int = 6) -> String {
-    guard let value, value.isFinite else { return "—" }
-    if value == 0 { return "0" }
-    let magnitude = abs(value)
-    if magnitude >= 1e-4 && magnitude < 1e9 {
-        let decimals = max(0, significant - 1 - Int((magnitude).log10Floor))
-        var text = String(format: "%.\(decimals)f", value)
-        if text.contains(".") {
-            while text.hasSuffix("0") { text.removeLast() }
-            if text.hasSuffix(".") { text.removeLast() }
-        }
-        return text == "-0" ? "0" : text
-    }
-    return String(format: "%.\(significant - 1)e", value)
-}
-
-/// A p-value for people: four significant digits, "< 1e-300"-style below the smallest positive double shown.
-public func formatPValue(_ p: Double?) -> String {
-    guard let p, p.isFinite else { return "—" }
-    if p >= 1e-4 { return formatForPeople(p, significant: 4) }
-    return String(format: "%.3e", p)
-}
-
-extension Double {
-    fileprivate var log10Floor: Double {
-        Foundation.log10(self).rounded(.down)
-    }
-}

@@ -34,24 +34,29 @@ struct AnalyzeCommandTests {
         return Output(folder: URL(fileURLWithPath: out), result: result, html: html, json: json, cells: cells)
     }()
 
-    // An independent copy of the report's number formats (C printf rounding, typographic minus).
+    // An independent copy of the report's number formats: half away from zero on the shortest
+    // decimal form of the value (Foundation's Decimal, rounding mode .plain), typographic minus.
     static func fixed(_ value: Double, _ decimals: Int) -> String {
-        var text = String(format: "%.\(decimals)f", value)
-        if text.hasPrefix("-") {
-            text = text.dropFirst().allSatisfy { $0 == "0" || $0 == "." } ? String(text.dropFirst()) : "\u{2212}" + text.dropFirst()
+        var exact = Decimal(string: "\(value)")!
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &exact, decimals, .plain)
+        var text = "\(rounded.magnitude)"
+        if decimals > 0 {
+            if !text.contains(".") { text += "." }
+            text += String(repeating: "0", count: decimals - (text.count - 1 - text.distance(from: text.startIndex, to: text.firstIndex(of: ".")!)))
         }
-        return text
+        return rounded < 0 ? "\u{2212}" + text : text
     }
 
     static func pText(_ p: Double) -> String {
-        p < 1e-4 ? "< 0.0001" : String(format: "%.\(max(2, 1 - Int(floor(log10(p)))))f", p)
+        p < 1e-4 ? "< 0.0001" : fixed(p, max(2, 1 - Int(floor(log10(p)))))
     }
 
     static func rangeText(_ a: String, _ b: String) -> String {
         a.hasPrefix("\u{2212}") || b.hasPrefix("\u{2212}") ? "\(a) to \(b)" : "\(a)–\(b)"
     }
 
-    static func percent(_ p: Double) -> String { String(format: "%.1f", p * 100) }
+    static func percent(_ p: Double) -> String { fixed(p * 100, 1) }
 
     static func groups(_ result: CLIResult) throws -> [[String: Any]] {
         #expect(result.status == 0, "\(result.stderr)")

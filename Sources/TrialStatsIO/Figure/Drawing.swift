@@ -140,16 +140,3 @@ public struct Drawing: Sendable, Equatable {
         611, 611, 611, 611, 389, 556, 333, 611, 556, 778, 556, 556, 500, 389, 280, 389, 584,
     ]
 }
-
-/// Coordinates with at most two decimals and no trailing zeros ("12.5", "3", "-0.25"), the same
-/// bytes on every platform and locale.
-func formatCoordinate(_ v: Double) -> String {
-    let hundredths = (v * 100).rounded()
-    guard hundredths.isFinite, abs(hundredths) < 1e15 else { return "0" }
-    let n = Int(hundredths)
-    let sign = n < 0 ? "-" : ""
-    let whole = abs(n) / 100, fraction = abs(n) % 100
-    if fraction == 0 { return "\(sign)\(whole)" }
-    let digits = fraction % 10 == 0 ? String(fraction / 10) : (fraction < 10 ? "0\(fraction)" : String(fraction))
-    return "\(sign)\(whole).\(digits)"
-}
