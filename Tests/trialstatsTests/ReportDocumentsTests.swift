@@ -104,6 +104,22 @@ struct ReportDocumentsTests {
         #expect(XMLParser(data: Data(svg.utf8)).parse() && XMLParser(data: Data(document.utf8)).parse())
     }
 
+    @Test("km --plot: a basket named \"><img …>, a title and an endpoint with markup appear escaped in the SVG (issue 11.3)")
+    func kmPlotEscaping() throws {
+        let out = try Self.hostileReport()
+        let folder = out.deletingLastPathComponent()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let plot = folder.appendingPathComponent("km.svg").path
+        let result = try CLI.run(["km", folder.appendingPathComponent("cohort.csv").path, "--time", "time", "--event", "event", "--by", "basket",
+                                  "--plot", plot, "--plot-title", Self.hostileColumn, "--plot-endpoint", "<i>Survival</i>", "--plot-ci"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let svg = try String(contentsOfFile: plot, encoding: .utf8)
+        #expect(!svg.contains("<script") && !svg.contains("<img") && !svg.contains("<i>"))
+        #expect(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && svg.contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;")
+                && svg.contains("&lt;i&gt;Survival&lt;/i&gt;") && svg.contains("B &amp; &#39;C&#39;"))
+        #expect(XMLParser(data: Data(svg.utf8)).parse())
+    }
+
     @Test("tables.docx holds every cell of every report table, header spans as gridSpan/vMerge, footnotes under the table")
     func docxContents() throws {
         let folder = try CLI.temporaryFolder()

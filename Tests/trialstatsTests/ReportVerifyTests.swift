@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+import TrialStatsIO
+
+/// `verify` on the cells of the project's own `report.html` (issue 11.2): the report's printing
+/// and the verifier's reading of printed numbers are one policy, so the verifier, given the
+/// patient-level data, finds every median [IQR], n (%) and p-value of the report printed by one
+/// setting — the plan's quantile type under half-up rounding. Under C `printf` rounding (ties to
+/// even on the binary value) six cells of the CASTLE report were printed by no setting at all:
+/// disease duration "5.2 [2.5; 9.3]" (5.15 rounded up, 2.55 down), the IIM p-values "0.062"
+/// (0.0625 rounded down), and so on.
+@Suite("verify on the report's own cells")
+struct ReportVerifyTests {
+    static let cohort = CLI.fixture("castle/cohort.csv")
+    static let plan = CLI.fixture("castle/plan.yaml")
+
+    static func csvField(_ s: String) -> String {
+        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+    }
+
+    static func csv(_ rows: [[String]]) -> String {
+        rows.map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
+    }
+
+    /// The cohort with, for each paired outcome, its two columns kept only where both are present
+    /// (`X_paired`): the paired table summarises complete pairs.
+    static func pairedCohort(_ plan: AnalysisPlan, in folder: URL) throws -> String {
+        let table = try DataTable.read(path: cohort, missingValues: [])
+        var header = table.header
+        var rows = table.rows
+        for outcome in plan.paired {
+            let b = try #require(header.firstIndex(of: outcome.before.value)), a = try #require(header.firstIndex(of: outcome.after.value))
+            header += [outcome.before.value + "_paired", outcome.after.value + "_paired"]
+            rows = rows.map { row in
+                let complete = !plan.missingValues.contains(row[b]) && !plan.missingValues.contains(row[a])
+                return row + (complete ? [row[b], row[a]] : ["", ""])
+            }
+        }
+        return try CLI.write(csv([header] + rows), named: "cohort-paired.csv", in: folder)
+    }
+
+    /// A map from every median [IQR], binary n (%) and paired p-value cell that `cells` reads
+    /// from the report to the data behind it.
+    static func map(cells: DataTable, plan: AnalysisPlan) throws -> [[String]] {
+        let t = try cells.columnIndex("table"), s = try cells.columnIndex("section"), r = try cells.columnIndex("row"), c = try cells.columnIndex("column")
+        var out = [["table", "section", "row", "column", "data_column", "after_column", "group_column", "group_value"]]
+        func group(_ g: String) -> [String] { g == "All" ? ["", ""] : [plan.basket.value, g] }
+        for cell in cells.rows {
+            let (table, section, row, column) = (cell[t], cell[s], cell[r], cell[c])
+            if table.hasPrefix("Table 1") {
+                for variable in plan.baseline where row.hasPrefix(variable.label + ",") {
+                    switch variable.kind {
+                    case .continuous, .binary: out.append([table, section, row, column, variable.column.value, ""] + group(column))
+                    case .categorical: break
+                    }
+                }
+            } else if table.hasPrefix("Table 2") {
+                guard let outcome = plan.paired.first(where: { section.hasPrefix($0.label + " (") }) else { continue }
+                let before = outcome.before.value + "_paired", after = outcome.after.value + "_paired"
+                if column.hasPrefix(plan.beforeLabel + " median") { out.append([table, section, row, column, before, ""] + group(row)) }
+                if column.hasPrefix(plan.afterLabel + " median") { out.append([table, section, row, column, after, ""] + group(row)) }
+                if column == "P" { out.append([table, section, row, column, before, after] + group(row)) }
+            }
+        }
+        return out
+    }
+
+    @Test("every median [IQR], n (%) and p-value of report.html is printed by the plan's setting under half-up rounding (issue 11.2)")
+    func reportPassesVerify() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("out")
+        let analyze = try CLI.run(["analyze", Self.cohort, "--plan", Self.plan, "--out", out.path])
+        #expect(analyze.status == 0, "\(analyze.stderr)")
+        let report = out.appendingPathComponent("report.html").path
+
+        let cellsRun = try CLI.run(["cells", report])
+        #expect(cellsRun.status == 0, "\(cellsRun.stderr)")
+        let cellsPath = try CLI.write(cellsRun.stdout, named: "cells.csv", in: folder)
+        let cells = try DataTable.read(path: cellsPath, missingValues: [])
+        let plan = try AnalysisPlan.read(path: Self.plan)
+        let map = try Self.map(cells: cells, plan: plan)
+        // Table 1: 5 continuous and 2 binary variables × 4 columns; Table 2: 3 outcomes × 4 groups × (before, after, P).
+        #expect(map.count - 1 == 7 * 4 + 3 * 4 * 3)
+        let mapPath = try CLI.write(Self.csv(map), named: "map.csv", in: folder)
+        let data = try Self.pairedCohort(plan, in: folder)
+
+        let verify = try CLI.run(["verify", report, "--data", data, "--map", mapPath, "--format", "json"])
+        #expect(verify.status == 0, "\(verify.stderr)")
+        let json = try jsonObject(verify.stdout)
+        let findings = try #require(json["findings"] as? [[String: Any]])
+        // No cell the data do not reproduce, and no error of any check.
+        for finding in findings where finding["severity"] as? String == "error" || finding["check"] as? String == "recompute" {
+            Issue.record("\(finding["check"] ?? "") \(finding["row"] ?? "") \(finding["column"] ?? ""): \(finding["text"] ?? "") — \(finding["message"] ?? "")")
+        }
+        let recomputed = try #require(json["recomputed"] as? [[String: Any]])
+        #expect(recomputed.count == map.count - 1)
+        for cell in recomputed {
+            let settings = cell["settings"] as? [String] ?? []
+            let text = cell["text"] as? String ?? ""
+            let label = "\(cell["row"] ?? "") \(cell["column"] ?? ""): \(text) (\(cell["recomputed"] ?? ""))"
+            if cell["column"] as? String == "P" {
+                #expect(!settings.isEmpty, "\(label)")
+            } else if text.contains("[") {
+                #expect(settings.contains("type \(plan.quantileType.rawValue), half-up"), "\(label): \(settings)")
+            } else {
+                #expect(settings.contains { $0.contains("half-up") }, "\(label): \(settings)")
+            }
+        }
+
+        // The checks that read printed digits ran on the report's cells and passed.
+        let coverage = try #require(json["coverage"] as? [[String: Any]])
+        let checks = coverage.flatMap { $0["checks"] as? [[String: Any]] ?? [] }
+        for name in ["quantile-order", "pooled-quantile", "percent-rounding", "count-bounds", "subgroup-sum"] {
+            let ran = checks.filter { $0["check"] as? String == name && $0["status"] as? String != "not_run" }
+            #expect(ran.count > 0, "\(name) ran on no cell")
+            #expect(ran.allSatisfy { $0["status"] as? String == "passed" }, "\(name) failed on a cell")
+        }
+    }
+}
