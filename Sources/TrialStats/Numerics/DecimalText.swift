@@ -7,9 +7,9 @@
 /// decimals, 53.25 as 53.3 and −0.125 as −0.13 at one and two; C `printf` and R `sprintf`, which
 /// round the binary value with exact ties to even, print 2.67, 53.2 and −0.12. Every number
 /// printed this way is therefore read back by `verify` as printed under half-up rounding.
-/// Numbers too large for that (more than 15 digits at the decimals asked for) and the digits of
-/// the exponent form are rounded half-up on the shortest round-trip representation (Swift's
-/// `description`), which is the same rule with a tolerance of one part in 10¹⁶.
+/// Numbers with more than nine digits at the decimals asked for, and the digits of the exponent
+/// form, are rounded half-up on the shortest round-trip representation (Swift's `description`),
+/// the same rule with a tolerance of about one part in 10¹⁶.
 ///
 /// A negative value that rounds to zero prints without a sign ("0.00").
 public enum DecimalText {
@@ -18,7 +18,9 @@ public enum DecimalText {
     public static func fixed(_ value: Double, decimals: Int) -> String {
         guard value.isFinite else { return value.description }
         let places = max(0, decimals)
-        if places <= 15, abs(value) * pow10(places) < 9e15 {
+        // The tie tolerance is 10⁻¹² of the scaled value: below 10⁹ units it reaches no digit that
+        // is printed or decides the rounding; beyond, it would (at 5·10¹¹ units every value is a tie).
+        if places <= 15, abs(value) * pow10(places) < 1e9 {
             let units = RoundingRule.halfUp.roundedUnits(value, decimals: places)
             return plain(negative: units < 0, integer: String(UInt64(abs(units))), decimals: places)
         }

@@ -25,7 +25,7 @@ extension Verifier {
                 let (smallest, setting) = smallestAttainablePValue(pairs: n, profile: nil)
                 let impossible: Bool
                 switch p.relation {
-                case .equal: impossible = p.number.value + pow10(-p.number.decimals) / 2 < smallest
+                case .equal: impossible = p.number.interval(rule: .halfUp).upper < smallest
                 case .less, .lessOrEqual: impossible = p.number.value <= smallest
                 case .greater: impossible = false
                 }

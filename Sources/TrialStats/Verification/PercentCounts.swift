@@ -17,10 +17,9 @@ public enum PercentCounts {
     /// none does (or n < 1).
     public static func counts(printing percent: PrintedNumber, of n: Int) -> ClosedRange<Int>? {
         guard n > 0, percent.value >= 0, percent.value.isFinite else { return nil }
-        let unit = pow10(-percent.decimals)
-        let size = Double(n)
-        var lo = Int(max(0, min(size, ((percent.value - unit / 2) * size / 100).rounded(.down) - 1)))
-        var hi = Int(max(0, min(size, ((percent.value + unit) * size / 100).rounded(.up) + 1)))
+        let values = percent.trueValues, size = Double(n)
+        var lo = Int(max(0, min(size, (values.lowerBound * size / 100).rounded(.down) - 1)))
+        var hi = Int(max(0, min(size, (values.upperBound * size / 100).rounded(.up) + 1)))
         let prints = { (k: Int) in printsUnderSomeRule(100 * Double(k) / size, percent) }
         while lo <= hi && !prints(lo) { lo += 1 }
         while hi >= lo && !prints(hi) { hi -= 1 }
@@ -35,8 +34,7 @@ public enum PercentCounts {
         let smallest = max(x, 1)
         guard smallest <= limit else { return nil }
         if x == 0 { return printsUnderSomeRule(0, percent) ? smallest...limit : nil }
-        let unit = pow10(-percent.decimals)
-        let low = percent.value - unit / 2, high = percent.value + unit
+        let low = percent.trueValues.lowerBound, high = percent.trueValues.upperBound
         let hundredX = 100 * Double(x)
         func clamped(_ v: Double) -> Int { Int(max(Double(smallest), min(Double(limit), v))) }
         var lo = clamped((hundredX / high).rounded(.down) - 1)
