@@ -76,7 +76,7 @@ func quoted(_ s: String) -> String { "\"\(messageValue(s))\"" }
 
 /// At most five column names, then how many there are in all.
 func columnList(_ names: [String]) -> String {
-    let shown = names.prefix(5).map(quoted).joined(separator: ", ")
+    let shown = names.prefix(5).map { "\"\(messageValue($0, limit: 30))\"" }.joined(separator: ", ")
     return names.count > 5 ? "\(shown), … (\(names.count) in all)" : shown
 }
 

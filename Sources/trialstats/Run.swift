@@ -72,15 +72,16 @@ struct DataError: Error {
     var message: String
 }
 
-/// The longest error line, in characters; longer messages are cut and end with "…". Values
-/// echoed in a message are already cut at 60 characters and paths at 120 (see `messageValue`),
-/// so only a message naming long paths comes near this backstop.
-let errorLineLimit = 1000
+/// An error line is shorter than this, in characters; a longer message is cut and ends with
+/// "…". Values echoed in a message are already cut at 60 characters, paths at 120 and listed
+/// column names at 30 (see `messageValue`), so the file, row, column and value always show; only
+/// the tail of a message naming long paths and columns meets this backstop.
+let errorLineLimit = 300
 
-/// Prints `trialstats: error: message` to standard error, as one line of at most
+/// Prints `trialstats: error: message` to standard error, as one line shorter than
 /// ``errorLineLimit`` characters with control characters escaped, and exits with `code`.
 func fail(_ message: String, code: Int32) -> Never {
-    let line = messageValue("trialstats: error: \(message)", limit: errorLineLimit - 1)
+    let line = messageValue("trialstats: error: \(message)", limit: errorLineLimit - 2)
     writeStandardError(line + "\n")
     exit(code)
 }

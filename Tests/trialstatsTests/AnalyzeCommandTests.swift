@@ -308,12 +308,13 @@ struct AnalyzeCommandTests {
             #expect(cohortText.contains(cohortFrom), "\(name)")
             cohortText = cohortText.replacingOccurrences(of: cohortFrom, with: cohortTo)
         }
-        let plan = try CLI.write(planText, named: "plan.yaml", in: folder)
-        let cohort = try CLI.write(cohortText, named: "cohort.csv", in: folder)
-        let out = folder.appendingPathComponent("out").path
-        let result = try CLI.run(["analyze", cohort, "--plan", plan, "--out", out])
+        _ = try CLI.write(planText, named: "plan.yaml", in: folder)
+        _ = try CLI.write(cohortText, named: "cohort.csv", in: folder)
+        // Relative paths, run in the folder: the messages name the files as typed, and stay
+        // within the 300-character error line whatever the temporary folder's name.
+        let result = try CLI.run(["analyze", "cohort.csv", "--plan", "plan.yaml", "--out", "out"], in: folder)
         #expect(result.status == status, "\(name): \(result.stderr)")
-        let expected = "trialstats: error: " + message.replacingOccurrences(of: "PLAN", with: plan).replacingOccurrences(of: "COHORT", with: cohort)
+        let expected = "trialstats: error: " + message.replacingOccurrences(of: "PLAN", with: "plan.yaml").replacingOccurrences(of: "COHORT", with: "cohort.csv")
         #expect(result.stderr.hasPrefix(expected), "\(name): \(result.stderr)")
         #expect(result.stderr.split(separator: "\n").count == 1, "\(name)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["cohort.csv", "plan.yaml"], "\(name)")

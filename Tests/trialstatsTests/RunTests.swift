@@ -81,6 +81,23 @@ struct RunTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["km.svg", "report"])
     }
 
+    /// A path of 200 characters and seven column names of 60: the line stays under 300
+    /// characters and still says which column is missing and that there are seven.
+    @Test("issue 13: an error line naming long paths and columns stays under 300 characters")
+    func longMessagesStayShort() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("ts-" + String(repeating: "p", count: 190))
+        try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: base) }
+        let names = (1...7).map { "column_\($0)_" + String(repeating: "x", count: 50) }
+        let file = base.appendingPathComponent("d.csv")
+        try (names.joined(separator: ",") + "\n" + names.map { _ in "1" }.joined(separator: ",") + "\n").write(to: file, atomically: true, encoding: .utf8)
+        let result = try shell("$TS describe '\(file.path)' --column missing")
+        #expect(result.status == 66 || result.status == 64 || result.status == 65, "\(result.stderr)")
+        #expect(isOneCleanLine(result.stderr), "\(result.stderr.count): \(result.stderr)")
+        #expect(result.stderr.contains("no column \"missing\""), "\(result.stderr)")
+        #expect(result.stderr.contains("(7 in all)") || result.stderr.hasSuffix("…\n"), "\(result.stderr)")
+    }
+
     @Test("issue 13: usage errors are one line, without a second 'See --help' line", arguments: [
         "$TS binom 1 2 --conf-level 2", "$TS binom --frobnicate", "$TS nosuch", "$TS reconstruct --n 5",
         "$TS binom 1 2 --conf-level $'0.5\\n\\u001b[31m'",

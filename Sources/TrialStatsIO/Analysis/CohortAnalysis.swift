@@ -204,7 +204,7 @@ extension CohortAnalysis {
         }
         for column in named where !table.header.contains(column.value) {
             throw .plan(PlanError(file: plan.source, line: column.line,
-                                  message: "no column \"\(column.value)\" in \(table.source); the columns are \(table.header.map { "\"\($0)\"" }.joined(separator: ", "))"))
+                                  message: "no column \"\(column.value)\" in \(table.source); the columns are \(columnList(table.header))"))
         }
     }
 

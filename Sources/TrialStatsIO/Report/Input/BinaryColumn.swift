@@ -20,7 +20,7 @@ extension DataTable {
         for (i, value) in values.enumerated() {
             guard let value else { codes.append(nil); continue }
             guard let code = responseCode(value) else {
-                let found = Array(Set(values.compactMap { $0 })).sorted().map { "\"\($0)\"" }.joined(separator: ", ")
+                let found = columnList(Array(Set(values.compactMap { $0 })).sorted())
                 throw InputError.invalidValue(file: source, row: i + 2, column: column, value: value,
                                               expected: "\(expected); the column holds \(found)")
             }
