@@ -83,6 +83,6 @@ extension BinomialReport {
     }
 
     func percentText(_ p: Double) -> String {
-        String(format: "%.1f", p * 100)
+        DecimalText.fixed(p * 100, decimals: 1)
     }
 }

@@ -95,5 +95,5 @@ extension PairedReconstruction {
 /// after − before for display, rid of binary noise (0.3 − 0.1 shows as 0.2): grid values have
 /// at most 9 decimals.
 func decimalDifference(_ after: Double, _ before: Double) -> Double {
-    Double(String(format: "%.9f", after - before)) ?? after - before
+    Double(DecimalText.fixed(after - before, decimals: 9)) ?? after - before
 }

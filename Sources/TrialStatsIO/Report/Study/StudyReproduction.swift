@@ -131,8 +131,8 @@ public struct StudyReproduction: Sendable {
             out += TextTable(
                 title: ["", filled(rows.title), ""],
                 header: ["endpoint", "x/n", "%", "\(level) CI"],
-                rows: efficacy.map { e in ["\(e.label)", "\(e.x)/\(e.n)", String(format: "%.1f", 100 * Double(e.x) / Double(e.n)),
-                                           String(format: "%.1f to %.1f", 100 * e.interval.lower, 100 * e.interval.upper)] },
+                rows: efficacy.map { e in ["\(e.label)", "\(e.x)/\(e.n)", DecimalText.fixed(100 * Double(e.x) / Double(e.n), decimals: 1),
+                                           "\(DecimalText.fixed(100 * e.interval.lower, decimals: 1)) to \(DecimalText.fixed(100 * e.interval.upper, decimals: 1))"] },
                 rightAligned: [1, 2, 3]).rendered()
         }
         out += "\nIntervals for all \(report.intervals.count) n (%) cells: trialstats reproduce \(manifest.study) --format json (\"intervals\").\n"
@@ -140,7 +140,7 @@ public struct StudyReproduction: Sendable {
             let title = filled(section.title)
             out += "\n\(title)\n" + String(repeating: "-", count: title.count) + "\n"
             for p in pValues {
-                out += "\(p.row): \(p.text) with \(p.pairs) pairs — \(p.attainable ? "attainable" : "not attainable") (the exact test reaches \(String(format: "%.2g", p.smallest)) when every difference has one sign).\n"
+                out += "\(p.row): \(p.text) with \(p.pairs) pairs — \(p.attainable ? "attainable" : "not attainable") (the exact test reaches \(DecimalText.general(p.smallest, significant: 2)) when every difference has one sign).\n"
                 if let r = report.reconstructions.first(where: { $0.cell.row == p.row }) {
                     out += "   Can the printed summaries give it? Yes: \(reconstructionSentence(r)).\n"
                 }

@@ -34,5 +34,5 @@ extension SurvivalReport {
                          header: header, rows: rows, rightAligned: Set(1..<header.count), footer: footer)
     }
 
-    private func percent(_ p: Double) -> String { String(format: "%.1f%%", p * 100) }
+    private func percent(_ p: Double) -> String { DecimalText.fixed(p * 100, decimals: 1) + "%" }
 }
