@@ -19,6 +19,127 @@ struct PublishedTablesTests {
         #expect(report.findings.isEmpty, "\(report.findings.map(\.detail))")
     }
 
+    /// A finding as (check, severity, row, column), the cell it blames.
+    struct Pinned: Hashable, CustomStringConvertible {
+        var check: Check, severity: Severity, row: String, column: String
+        init(_ check: Check, _ severity: Severity, _ row: String, _ column: String) {
+            (self.check, self.severity, self.row, self.column) = (check, severity, row, column)
+        }
+        var description: String { "\(check.rawValue) \(severity.rawValue) \(row) | \(column)" }
+    }
+
+    static func pinned(_ report: VerificationReport) -> Set<Pinned> {
+        Set(report.findings.map { Pinned($0.check, $0.severity, $0.cell.row, $0.cell.column) })
+    }
+
+    /// PMC6998370 Table 3: adverse events, All (n = 39), Control 20, hUC-MSC 19; the footnote names
+    /// Fisher's exact test. Every percentage is x/N (14/20 = 70.0%, 10/19 = 52.63%, 24/39 = 61.54%),
+    /// Control + hUC-MSC = All in every row, and every P value is Fisher's two-sided p, so the only
+    /// findings are the five notes that say so, one per P value.
+    @Test("PMC6998370: every P value is Fisher's exact test, as the footnote says")
+    func stemCellAdverseEvents() throws {
+        let cells = try Self.cells("pmc6998370-table3.csv")
+        let report = Verifier.verify(cells)
+        #expect(report.unparsed.isEmpty && report.parsed == cells.count, "\(report.unparsed.map(\.text))")
+        // R: fisher.test(matrix(c(14,6,10,9),2))$p.value = 0.3332 (0.333); c(9,11,6,13): 0.5145 (0.514);
+        // c(4,16,7,12): 0.3008 (0.301); c(3,17,5,14): 0.4506 (0.451); c(3,17,1,18): 0.6050 (0.605).
+        let rows = ["Upper respiratory infection", "Diarrhea", "Fever", "Vomiting", "Constipation"]
+        #expect(Self.pinned(report) == Set(rows.map { Pinned(.countPValue, .note, $0, "P value") }), "\(Self.pinned(report))")
+        for f in report.findings {
+            guard case let .countPValue(c) = f.detail else { Issue.record("\(f.detail)"); continue }
+            #expect(c.named == .fisher && c.matching.contains(.fisher))
+        }
+    }
+
+    /// PMC7223905 Table 3: methylnaltrexone (N = 39) vs placebo (N = 43); p-values carry footnote
+    /// letters (a Pearson's chi-square, b Wilcoxon, c Fisher's exact test).
+    @Test("PMC7223905: two percentages of another N, a one-sided Fisher p, p-values with footnote letters")
+    func methylnaltrexone() throws {
+        let cells = try Self.cells("pmc7223905-table3.csv")
+        let report = Verifier.verify(cells)
+        #expect(report.unparsed.isEmpty && report.parsed == cells.count, "\(report.unparsed.map(\.text))")
+        let pv = "p value", m = "Methylnaltrexone (N = 39)", pl = "Placebo (N = 43)"
+        let expected: Set<Pinned> = [
+            // 8/39 = 20.51%, never 20.0% (R: 100*8/39 = 20.51); 8/40 = 20.0%.
+            Pinned(.percentRounding, .error, "Diarrhoea reported as adverse event [N (%)]", m),
+            // 13/43 = 30.23%, never 31.7% (R: 100*13/43 = 30.23); 13/41 = 31.71%.
+            Pinned(.percentRounding, .error, "Number of patients (%) experiencing adverse events", pl),
+            // Footnote c (Fisher), but R: fisher.test(matrix(c(2,37,2,41),2))$p.value = 1; 0.65 is the
+            // one-sided p (alternative = "greater": 0.6543). chisq.test(correct = FALSE) 0.9202, mid-p 0.8087.
+            Pinned(.countPValue, .warning, "Number of patients (%) experiencing serious adverse events", pv),
+            // Footnote a (Pearson's chi-square), yet chisq.test(matrix(c(17,22,17,26),2), correct = FALSE)
+            // gives 0.7097 and with Yates 0.8825; what prints 0.74 is Fisher's mid-p (0.7403, R via dhyper),
+            // Boschloo 0.7421 and Barnard 0.7360 (SciPy 1.17.1). No test is named, so a note naming those.
+            Pinned(.countPValue, .note, "Number of patients requiring rescue laxatives (at least once) [N (%)]", pv),
+            // fisher.test(matrix(c(8,31,11,32),2))$p.value = 0.6120 (0.61c).
+            Pinned(.countPValue, .note, "Diarrhoea reported as adverse event [N (%)]", pv),
+            // 23/39 vs 36/43: fisher.test 0.01525 and chisq.test (Yates) 0.02477 print 0.02 (0.02a).
+            Pinned(.countPValue, .note, "Number (proportion) of patients with diarrhoea at least once", pv),
+            // fisher.test(matrix(c(3,36,7,36),2))$p.value = 0.3183 (0.32c).
+            Pinned(.countPValue, .note, "Number of patients (%) with clostridium difficile infection (PCR or toxin-positive)", pv),
+            // fisher.test(matrix(c(19,20,27,16),2))$p.value = 0.2659 (0.27c).
+            Pinned(.countPValue, .note, "Number of patients (%) with positive microbiology blood cultures", pv),
+            // fisher.test(matrix(c(9,30,13,30),2))$p.value = 0.6185 (0.62c).
+            Pinned(.countPValue, .note, "Number of patients (%) experiencing adverse events", pv),
+        ]
+        #expect(Self.pinned(report) == expected, "\(Self.pinned(report).symmetricDifference(expected))")
+        let oneSided = try #require(report.findings.first { $0.severity == .warning })
+        guard case let .countPValue(c) = oneSided.detail else { Issue.record("\(oneSided.detail)"); return }
+        #expect(c.named == .fisher && c.matching.isEmpty)
+        let wrongN = report.findings.compactMap { f -> Int? in
+            if case let .percentMismatch(_, _, _, _, nearest) = f.detail { return nearest }
+            return nil
+        }
+        #expect(Set(wrongN) == [40, 41])
+        // The medians with comma-separated quartiles are read as such.
+        #expect(report.coverage.filter { $0.readAs.kind == "median (IQR)" }.count == 4)
+    }
+
+    /// A p-value with a footnote letter ("0.74a") is a p-value: before, it was read as a plain
+    /// number and the count-p-value check of its row did not run, with nothing said.
+    @Test("a footnote mark after a p-value is not part of it")
+    func footnoteMarkedPValue() throws {
+        for text in ["0.74a", "0.74c", "0.74#", "0.74†"] {
+            #expect(CellParser.parse(text, label: .pValue) == .pValue(try #require(PrintedPValue("0.74"))), "\(text)")
+        }
+        #expect(CellParser.parse("P = 0.03b", label: .none) == .pValue(try #require(PrintedPValue("0.03"))))
+        // Outside a p-value column the letter is a unit as before, and a word stays a word.
+        #expect(CellParser.parse("0.74a", label: .none) == .number(try #require(PrintedNumber("0.74"))))
+        // A planted row: 17/39 vs 17/43 with "0.74a" is now checked (Fisher's mid-p prints 0.74).
+        let t = "T", r = "Rescue laxatives, n (%)"
+        let cells = [PublishedCell(table: t, row: r, column: "A", columnN: 39, text: "17 (43.6)"),
+                     PublishedCell(table: t, row: r, column: "B", columnN: 43, text: "17 (39.5)"),
+                     PublishedCell(table: t, row: r, column: "p value", columnN: nil, text: "0.74a")]
+        let findings = Verifier.verify(cells).findings
+        #expect(findings.map(\.check) == [.countPValue])
+        // With the placebo count changed to 12 of 43 (27.9%), no test prints 0.74: a warning.
+        var planted = cells
+        planted[1].text = "12 (27.9)"
+        #expect(Verifier.verify(planted).findings.map(\.severity) == [.warning])
+    }
+
+    /// PMC7462457 Table 4 (ACTIVATE): placebo (N = 78) vs BCG (N = 72). No test is named; every
+    /// p-value is Fisher's two-sided p but one: Hip fracture, 2/78 vs 0/72, printed 0.490 where
+    /// fisher.test(matrix(c(2,76,0,72),2))$p.value is 0.4974 (0.497); chisq.test 0.1713 (Yates 0.5122),
+    /// mid-p 0.3631, G-test 0.1042, Boschloo 0.4511 and Barnard 0.2226 (SciPy 1.17.1) do not print
+    /// 0.490 either: a warning. The other 28 p-values are notes naming Fisher (e.g. 30/78 vs 17/72:
+    /// fisher.test 0.05489 → 0.055; 0/78 vs 1/72: 0.48 → 0.480; 4/78 vs 11/72: 0.05511 → 0.055).
+    @Test("PMC7462457: 28 Fisher p-values and one that no test prints")
+    func bcgAdverseEvents() throws {
+        let cells = try Self.cells("pmc7462457-table4.csv")
+        let report = Verifier.verify(cells)
+        #expect(report.unparsed.isEmpty && report.parsed == cells.count, "\(report.unparsed.map(\.text))")
+        let pValueRows = Set(cells.filter { $0.column == "p value" }.map(\.row))
+        let notes = Set(pValueRows.subtracting(["Hip fracture"]).map { Pinned(.countPValue, .note, $0, "p value") })
+        #expect(Self.pinned(report) == notes.union([Pinned(.countPValue, .warning, "Hip fracture", "p value")]))
+        // Rows repeat across sections ("Stroke", "Anemia"): 29 p-values, 29 findings.
+        #expect(report.findings.count == 29)
+        for f in report.findings where f.severity == .note {
+            guard case let .countPValue(c) = f.detail else { Issue.record("\(f.detail)"); continue }
+            #expect(c.matching.contains(.fisher), "\(f.cell.row)")
+        }
+    }
+
     /// The real PMC tables the document readers extract (Fixtures/documents/expected, provenance in
     /// its README): stars as footnote marks, "Reference", bare CIs "29.7, 49.5", IQRs "38-128",
     /// "Mean (s.d.)" rows. Every cell read and no error; in PMC4172848 the arms are rows under one

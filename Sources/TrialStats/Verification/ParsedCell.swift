@@ -330,11 +330,17 @@ public enum CellParser {
         return (x, n)
     }
 
-    /// "P < 0.0001", "p=.03", "<0.001", or a bare number in a p-value column.
-    static func parsePValue(_ t: String, label: LabelStatistic) -> ParsedCell? {
-        guard let first = t.first else { return nil }
+    /// "P < 0.0001", "p=.03", "<0.001", or a bare number in a p-value column; a footnote mark
+    /// after the number ("0.74a", "0.5#", "0.02†": the test named in a footnote) is not part of it.
+    static func parsePValue(_ text: String, label: LabelStatistic) -> ParsedCell? {
+        guard let first = text.first else { return nil }
         let prefixed = first == "P" || first == "p"
         guard prefixed || "<≤>".contains(first) || label == .pValue else { return nil }
+        var t = text
+        if t.count > 1, let mark = t.last, ("a"..."z").contains(mark) || "†‡§¶#".contains(mark),
+           let before = t.dropLast().last, before.isNumber {
+            t.removeLast()
+        }
         if let p = PrintedPValue(t) { return .pValue(p) }
         // A number outside [0, 1] where a p-value stands.
         var body = Substring(t)
