@@ -118,6 +118,27 @@ struct PublishedTablesTests {
         #expect(Verifier.verify(planted).findings.map(\.severity) == [.warning])
     }
 
+    /// Frontiers style "mean (±SD)": PMC5882834 Table 3 prints "100.25 (±3.86)" with its range
+    /// "87 to 103" in the next column; "(±3.86)" was not read. Here its control IDN rows are laid
+    /// out as rows (sd-bounds pairs a range row in the same column), with n = 4: the control means
+    /// are all multiples of 1/4 (MMSE 28.75 ± 0.5 within 28–29 is {28, 29, 29, 29}).
+    @Test("a mean with its SD after a ± inside the brackets")
+    func plusMinusInBrackets() throws {
+        #expect(CellParser.parse("28.33 (±1.37)") == .meanSD(mean: try #require(PrintedNumber("28.33")), sd: try #require(PrintedNumber("1.37"))))
+        #expect(CellParser.parse("13 (± 1.63)") == .meanSD(mean: try #require(PrintedNumber("13")), sd: try #require(PrintedNumber("1.63"))))
+        let t = "Table 3"
+        let cells = [PublishedCell(table: t, section: "IDN control", row: "Baseline mean (±SD)", column: "Control", columnN: 4, text: "100.25 (±3.86)"),
+                     PublishedCell(table: t, section: "IDN control", row: "Baseline range", column: "Control", columnN: 4, text: "87 to 103"),
+                     PublishedCell(table: t, section: "IDN control, follow-up", row: "Follow-up mean (±SD)", column: "Control", columnN: 4, text: "96.75 (±8.77)"),
+                     PublishedCell(table: t, section: "IDN control, follow-up", row: "Follow-up range", column: "Control", columnN: 4, text: "95 to 108")]
+        let report = Verifier.verify(cells)
+        #expect(report.unparsed.isEmpty && report.parsed == 4)
+        // Four values from 87 to 103: the mean is at most (87 + 3·103)/4 = 99.0 (99.5 over the
+        // rounding of the range), not 100.25. From 95 to 108: at least (3·95 + 108)/4 = 98.25, not 96.75.
+        #expect(Set(report.findings.map { "\($0.check.rawValue) \($0.severity.rawValue) \($0.cell.section)" })
+                == ["mean-bounds error IDN control", "mean-bounds error IDN control, follow-up"], "\(report.findings.map(\.detail))")
+    }
+
     /// PMC7462457 Table 4 (ACTIVATE): placebo (N = 78) vs BCG (N = 72). No test is named; every
     /// p-value is Fisher's two-sided p but one: Hip fracture, 2/78 vs 0/72, printed 0.490 where
     /// fisher.test(matrix(c(2,76,0,72),2))$p.value is 0.4974 (0.497); chisq.test 0.1713 (Yates 0.5122),

@@ -159,6 +159,12 @@ public enum CellParser {
             let headPercent = head.hasSuffix("%")
             guard let headNumber = PrintedNumber(headPercent ? String(head.dropLast()) : head) else { return .unparsed(reason: .headNotNumber(first)) }
             let (innerWord, innerRest) = stripInnerWord(inner)
+            // "28.33 (±1.37)": the SD in brackets after its sign (Frontiers style).
+            let signed = innerRest.trimmingCharacters(in: .whitespaces)
+            if signed.first == "±", !headPercent,
+               let sd = PrintedNumber(stripUnit(String(signed.dropFirst()).trimmingCharacters(in: .whitespaces))) {
+                return .meanSD(mean: headNumber, sd: sd)
+            }
             if let (a, b) = splitRange(stripUnit(innerRest)) {
                 guard let lo = PrintedNumber(stripUnit(a)), let hi = PrintedNumber(stripUnit(b)) else {
                     return .unparsed(reason: .boundsNotNumbers(inner))
