@@ -16,7 +16,8 @@ public enum PercentCounts {
     /// The counts k in 0…n whose percentage 100k/n prints as `percent` under some rule; nil when
     /// none does (or n < 1).
     public static func counts(printing percent: PrintedNumber, of n: Int) -> ClosedRange<Int>? {
-        guard n > 0, percent.value >= 0, percent.value.isFinite else { return nil }
+        // n ≤ maximumCount keeps every bound below exactly representable in Double and Int.
+        guard n > 0, n <= CellParser.maximumCount, percent.value >= 0, percent.value.isFinite else { return nil }
         let values = percent.trueValues, size = Double(n)
         var lo = Int(max(0, min(size, (values.lowerBound * size / 100).rounded(.down) - 1)))
         var hi = Int(max(0, min(size, (values.upperBound * size / 100).rounded(.up) + 1)))

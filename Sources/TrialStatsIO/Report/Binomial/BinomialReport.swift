@@ -97,15 +97,23 @@ extension BinomialReport {
             guard let value = Int(text) else { return "\(name) must be a whole number; got \"\(text)\"." }
             guard value >= 0 else { return "\(name) must not be negative; got \(value)." }
         }
-        if Int(texts[1])! == 0 { return "N = 0 trials: no proportion can be estimated." }
-        if Int(texts[0])! > Int(texts[1])! { return "X = \(texts[0]) successes exceed N = \(texts[1]) trials." }
+        guard let (x, n) = wholeCounts(texts) else { return "Give X N (two counts)." }
+        if n == 0 { return "N = 0 trials: no proportion can be estimated." }
+        if x > n { return "X = \(texts[0]) successes exceed N = \(texts[1]) trials." }
         return nil
     }
 
     /// `binom X N`: one proportion, labelled as typed ("9/10"); the counts were checked by
     /// ``typedCountsProblem(_:)``.
     public static func typed(_ texts: [String], settings: BinomialSettings) throws(StatisticsError) -> BinomialReport {
-        BinomialReport(settings: settings, rows: [try BinomialRow(label: texts.joined(separator: "/"), x: Int(texts[0])!, n: Int(texts[1])!, settings: settings)])
+        guard let (x, n) = wholeCounts(texts) else { throw StatisticsError.invalidCounts(successes: 0, trials: 0) }
+        return BinomialReport(settings: settings, rows: [try BinomialRow(label: texts.joined(separator: "/"), x: x, n: n, settings: settings)])
+    }
+
+    /// The two counts as whole numbers, nil unless there are exactly two and both read.
+    static func wholeCounts(_ texts: [String]) -> (x: Int, n: Int)? {
+        guard texts.count == 2, let x = Int(texts[0]), let n = Int(texts[1]) else { return nil }
+        return (x, n)
     }
 }
 
