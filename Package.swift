@@ -56,19 +56,24 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Test support shared by the test targets: typed reference fixtures, exact JSON numbers.
+        .target(
+            name: "TestSupport",
+            path: "Tests/TestSupport"
+        ),
         .testTarget(
             name: "TrialStatsTests",
-            dependencies: ["TrialStats"],
+            dependencies: ["TrialStats", "TestSupport"],
             resources: []
         ),
         .testTarget(
             name: "TrialStatsIOTests",
-            dependencies: ["TrialStatsIO"],
+            dependencies: ["TrialStatsIO", "TestSupport"],
             exclude: ["FuzzCorpus"]
         ),
         .testTarget(
             name: "trialstatsTests",
-            dependencies: ["trialstats", "TrialStatsIO", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["trialstats", "TrialStatsIO", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
     ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import TrialStats
 
 /// One row of `Fixtures/reference/binomial_large.csv` (R 4.2.2; see the script beside it).

@@ -1,36 +1,32 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import TrialStats
 
 @Suite("Chi-square and G tests")
 struct ChiSquareTestTests {
     @Test("Pearson with and without Yates agrees with R chisq.test, including its warning")
     func matchesR() throws {
-        let cases = try #require(FisherExactTests.reference["chisq"] as? [[String: Any]])
-        #expect(cases.count > 200)
-        for c in cases {
-            let table = try ContingencyTable(jsonTable(c["table"]))
-            let got = try chiSquareTest(table, yates: c["correct"] as! Bool)
-            let label = "\(table.counts) correct \(c["correct"]!)"
-            #expect(agrees(got.value, c.double("statistic")!, relative: 1e-9, absolute: 1e-12), "\(label): \(got.value) vs \(c["statistic"]!)")
-            #expect(got.df == c.int("df")!)
-            #expect(agrees(got.pValue, c.double("p_value")!, relative: 1e-9, absolute: 1e-300), "\(label): p \(got.pValue) vs \(c["p_value"]!)")
-            #expect(got.approximationWarning == (c["warning"] as! Bool), "\(label): warning")
+        for c in try #require(ContingencyReferenceR.loaded).chisq {
+            let table = try ContingencyTable(c.table)
+            let got = try chiSquareTest(table, yates: c.correct)
+            let label = "\(table.counts) correct \(c.correct)"
+            #expect(agrees(got.value, c.statistic, relative: 1e-9, absolute: 1e-12), "\(label): \(got.value) vs \(c.statistic)")
+            #expect(got.df == c.df)
+            #expect(agrees(got.pValue, c.pValue, relative: 1e-9, absolute: 1e-300), "\(label): p \(got.pValue) vs \(c.pValue)")
+            #expect(got.approximationWarning == c.warning, "\(label): warning")
         }
     }
 
     @Test("Pearson and G with and without correction agree with SciPy chi2_contingency")
     func matchesSciPy() throws {
-        let cases = try #require(FisherExactTests.scipy["chi2_contingency"] as? [[String: Any]])
-        #expect(cases.count > 100)
-        for c in cases {
-            let table = try ContingencyTable(jsonTable(c["table"]))
-            let yates = c["correction"] as! Bool
-            let got = c["lambda"] as! String == "pearson" ? try chiSquareTest(table, yates: yates) : try gTest(table, yates: yates)
-            let label = "\(table.counts) \(c["lambda"]!) correction \(yates)"
-            #expect(agrees(got.value, c.double("statistic")!, relative: 1e-9, absolute: 1e-12), "\(label): \(got.value) vs \(c["statistic"]!)")
-            #expect(got.df == c.int("df")!)
-            #expect(agrees(got.pValue, c.double("p_value")!, relative: 1e-9, absolute: 1e-300), "\(label): p \(got.pValue) vs \(c["p_value"]!)")
+        for c in try #require(ContingencyReferenceSciPy.loaded).chi2Contingency {
+            let table = try ContingencyTable(c.table)
+            let got = c.lambda == "pearson" ? try chiSquareTest(table, yates: c.correction) : try gTest(table, yates: c.correction)
+            let label = "\(table.counts) \(c.lambda) correction \(c.correction)"
+            #expect(agrees(got.value, c.statistic, relative: 1e-9, absolute: 1e-12), "\(label): \(got.value) vs \(c.statistic)")
+            #expect(got.df == c.df)
+            #expect(agrees(got.pValue, c.pValue, relative: 1e-9, absolute: 1e-300), "\(label): p \(got.pValue) vs \(c.pValue)")
         }
     }
 

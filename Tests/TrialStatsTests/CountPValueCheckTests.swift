@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import TrialStats
 
 /// verify's `count-p-value` check: a p-value beside two or more groups' counts against Fisher,

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import TrialStats
 
 /// Reads a table of counts written as a JSON array of rows.
@@ -13,67 +14,73 @@ func jsonNumber(_ value: Any?) -> Double? {
     return exactDouble(value)
 }
 
+/// An alternative as R (`two.sided`) or SciPy (`two-sided`) writes it.
 func alternative(fromR text: String) -> Alternative {
-    text == "two.sided" || text == "two-sided" ? .twoSided : Alternative(rawValue: text)!
+    text == "two.sided" || text == "two-sided" ? .twoSided : (Alternative(rawValue: text) ?? .twoSided)
 }
 
 @Suite("Fisher's exact test")
 struct FisherExactTests {
-    nonisolated(unsafe) static let reference: [String: Any] = (try? ReferenceFixtures.json("reference/compare_contingency.json")) ?? [:]
-    nonisolated(unsafe) static let scipy: [String: Any] = (try? ReferenceFixtures.json("reference/compare_scipy_contingency.json")) ?? [:]
+    @Test("the reference files read")
+    func fixturesRead() throws {
+        let r = try #require(ContingencyReferenceR.loaded), scipy = try #require(ContingencyReferenceSciPy.loaded)
+        #expect(r.fisher2x2.count > 2000 && r.fisherRxC.count >= 40 && r.chisq.count > 200 && r.mcnemar.count > 200)
+        #expect(scipy.unconditional.count > 500 && scipy.fisherExact.count > 200 && scipy.chi2Contingency.count > 100)
+    }
 
-    /// Every 2×2 table with cells 0–4 and large ones (columns up to 10⁴), three alternatives, levels
-    /// 0.5–0.99: p-value as R fisher.test, the odds ratio and interval as the precise roots of
-    /// fisher.test's own equations (1e-9), and as fisher.test prints them (its uniroot tolerance).
-    @Test("2×2: p-value, conditional MLE and interval agree with R fisher.test")
-    func twoByTwoMatchesR() throws {
-        let cases = try #require(Self.reference["fisher_2x2"] as? [[String: Any]])
-        #expect(cases.count > 2000)
+    /// Every 2×2 table with cells 0–4 and large ones (columns up to 10⁴), levels 0.5–0.99, one
+    /// alternative per run: p-value as R fisher.test, the odds ratio and interval as the precise
+    /// roots of fisher.test's own equations (1e-9), and as fisher.test prints them (its uniroot
+    /// tolerance).
+    @Test("2×2: p-value, conditional MLE and interval agree with R fisher.test", arguments: ["two.sided", "less", "greater"])
+    func twoByTwoMatchesR(alternative rAlternative: String) throws {
+        let cases = try #require(ContingencyReferenceR.loaded).fisher2x2.filter { $0.alternative == rAlternative }
+        #expect(cases.count > 600)
         for c in cases {
-            let table = try ContingencyTable(jsonTable(c["table"]))
-            let alt = alternative(fromR: c["alternative"] as! String)
-            let got = try fisherExactTest(table, alternative: alt, confLevel: c.double("conf_level")!)
-            let label = "\(table.counts) \(alt) \(c.double("conf_level")!)"
-            #expect(agrees(got.pValue, c.double("p_value")!, relative: 1e-9, absolute: 1e-300), "\(label): p \(got.pValue) vs \(c["p_value"]!)")
-            #expect(agrees(got.midPValue, c.double("mid_p")!, relative: 1e-9, absolute: 1e-300), "\(label): mid-p \(got.midPValue) vs \(c["mid_p"]!)")
-            for (mine, key) in [(got.oddsRatio!, "estimate"), (got.confLow!, "conf_low"), (got.confHigh!, "conf_high")] {
-                let precise = try #require(jsonNumber(c[key + "_precise"]))
-                #expect(agrees(mine, precise, relative: 1e-9), "\(label): \(key) \(mine) vs precise \(precise)")
-                let printed = try #require(jsonNumber(c[key]))
+            let table = try ContingencyTable(c.table)
+            let alt = alternative(fromR: c.alternative)
+            let got = try fisherExactTest(table, alternative: alt, confLevel: c.confLevel)
+            let label = "\(table.counts) \(alt) \(c.confLevel)"
+            #expect(agrees(got.pValue, c.pValue, relative: 1e-9, absolute: 1e-300), "\(label): p \(got.pValue) vs \(c.pValue)")
+            #expect(agrees(got.midPValue, c.midP, relative: 1e-9, absolute: 1e-300), "\(label): mid-p \(got.midPValue) vs \(c.midP)")
+            let pairs = try [(#require(got.oddsRatio), c.estimatePrecise, c.estimate, "estimate"),
+                             (#require(got.confLow), c.confLowPrecise, c.confLow, "conf_low"),
+                             (#require(got.confHigh), c.confHighPrecise, c.confHigh, "conf_high")]
+            for (mine, precise, printed, key) in pairs {
+                let p = try #require(precise.value), q = try #require(printed.value)
+                #expect(agrees(mine, p, relative: 1e-9), "\(label): \(key) \(mine) vs precise \(p)")
                 // R's uniroot: absolute 1.2e-4 on ψ in (0, 1) or on 1/ψ.
-                let close = mine == printed || abs(mine - printed) <= 2e-4 * max(1, mine * mine) || abs(1 / mine - 1 / printed) <= 2e-4
-                #expect(close, "\(label): \(key) \(mine) vs fisher.test \(printed)")
+                let close = mine == q || abs(mine - q) <= 2e-4 * max(1, mine * mine) || abs(1 / mine - 1 / q) <= 2e-4
+                #expect(close, "\(label): \(key) \(mine) vs fisher.test \(q)")
             }
         }
     }
 
     @Test("r×c (Freeman–Halton) agrees with R fisher.test (FEXACT) to 1e-9")
     func rxcMatchesR() throws {
-        let cases = try #require(Self.reference["fisher_rxc"] as? [[String: Any]])
-        #expect(cases.count >= 40)
+        let cases = try #require(ContingencyReferenceR.loaded).fisherRxC
         var refused = 0
         for c in cases {
-            let table = try ContingencyTable(jsonTable(c["table"]))
+            let table = try ContingencyTable(c.table)
             // Beyond the enumeration's work limit the test is refused (tooLarge), never approximated.
             guard let got = try? fisherExactTest(table) else {
                 refused += 1
                 continue
             }
-            #expect(got.rows == c.int("rows")! && got.columns == c.int("columns")!)
-            #expect(agrees(got.pValue, c.double("p_value")!, relative: 1e-9), "\(table.counts): \(got.pValue) vs \(c["p_value"]!)")
+            #expect(got.rows == c.rows && got.columns == c.columns)
+            #expect(agrees(got.pValue, c.pValue, relative: 1e-9), "\(table.counts): \(got.pValue) vs \(c.pValue)")
         }
         #expect(cases.count - refused >= 25, "\(refused) tables refused")
     }
 
     @Test("p-values agree with SciPy fisher_exact")
     func matchesSciPy() throws {
-        let cases = try #require(Self.scipy["fisher_exact"] as? [[String: Any]])
-        #expect(cases.count > 200)
+        let cases = try #require(ContingencyReferenceSciPy.loaded).fisherExact
         // SciPy 1.17's fisher_exact estimates r×c p-values by random permutation: 2×2 only here.
-        for c in cases where jsonTable(c["table"]).count == 2 && jsonTable(c["table"])[0].count == 2 {
-            let table = try ContingencyTable(jsonTable(c["table"]))
-            let got = try fisherExactTest(table, alternative: alternative(fromR: c["alternative"] as! String))
-            #expect(agrees(got.pValue, c.double("p_value")!, relative: 1e-9, absolute: 1e-300), "\(table.counts): \(got.pValue) vs \(c["p_value"]!)")
+        for c in cases where c.table.count == 2 && c.table[0].count == 2 {
+            let table = try ContingencyTable(c.table)
+            let got = try fisherExactTest(table, alternative: alternative(fromR: c.alternative))
+            #expect(agrees(got.pValue, c.pValue, relative: 1e-9, absolute: 1e-300), "\(table.counts): \(got.pValue) vs \(c.pValue)")
         }
     }
 

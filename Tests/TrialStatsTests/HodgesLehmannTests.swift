@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import TrialStats
 
 /// The Hodges–Lehmann interval's constructions against Fixtures/reference/signed_rank_r46.json:

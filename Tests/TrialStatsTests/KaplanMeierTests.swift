@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import TrialStats
 
 /// Fixtures/reference/km.json (R 4.2.2, survival 3.5.3) on the CSVs in km_data/: aml, the
@@ -7,158 +8,142 @@ import Testing
 /// ties, flat-at-½ curves, a CASTLE-shaped set and 10⁵ subjects.
 @Suite("Kaplan–Meier, quantiles, landmarks, RMST, follow-up and log-rank against R survival")
 struct KaplanMeierTests {
-    nonisolated(unsafe) static let reference: [String: Any] = (try? ReferenceFixtures.json("reference/km.json")) ?? [:]
+    typealias Reference = KaplanMeierReference
 
-    struct Data { var time: [Double]; var event: [Bool]; var group: [String] }
+    struct Sample { var time: [Double]; var event: [Bool]; var group: [String] }
 
-    static func load(_ csv: String) throws -> Data {
-        let text = try String(contentsOf: ReferenceFixtures.root.appendingPathComponent("reference/\(csv)"), encoding: .utf8)
-        var data = Data(time: [], event: [], group: [])
+    static func load(_ csv: String) throws -> Sample {
+        let text = try ReferenceFixtures.text("reference/\(csv)")
+        var data = Sample(time: [], event: [], group: [])
         for line in text.split(separator: "\n").dropFirst() {
             let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            data.time.append(Double(cells[0])!)
+            data.time.append(try #require(Double(cells[0])))
             data.event.append(cells[1] == "1")
             data.group.append(cells.count > 2 ? cells[2] : "")
         }
         return data
     }
 
-    static func transform(_ name: String) -> ConfidenceTransform {
-        name == "arcsin" ? .arcsine : ConfidenceTransform(rawValue: name)!
+    /// The times and events of one curve (all subjects when `group` is nil).
+    static func curveData(_ data: Sample, group: String?) -> (times: [Double], events: [Bool]) {
+        let rows = data.time.indices.filter { group == nil || data.group[$0] == group }
+        return (rows.map { data.time[$0] }, rows.map { data.event[$0] })
     }
 
-    static func optionalDoubles(_ value: Any?) -> [Double?] {
-        (value as? [Any] ?? []).map { exactDouble($0) }
+    static func transform(_ name: String) throws -> ConfidenceTransform {
+        try #require(name == "arcsin" ? .arcsine : ConfidenceTransform(rawValue: name))
     }
 
     static func same(_ a: Double?, _ b: Double?, _ tol: Double = 1e-12) -> Bool {
-        switch (a, b) {
-        case (nil, nil): return true
-        case let (x?, y?): return agrees(x, y, relative: tol, absolute: 1e-15)
-        default: return false
-        }
+        agrees(a, b, relative: tol, absolute: 1e-15)
     }
 
-    static var datasets: [[String: Any]] { reference["datasets"] as? [[String: Any]] ?? [] }
+    @Test("the reference file reads: 12 data sets, 120 fits, 8 survdiff tests")
+    func fixtureReads() throws {
+        let reference = try #require(Reference.loaded)
+        #expect(reference.datasets.count == 12)
+        #expect(reference.datasets.flatMap(\.curves).flatMap(\.fits).count == 120)
+        #expect(reference.datasets.compactMap(\.survdiff).joined().count >= 8)
+    }
 
     /// Every curve, transform and level: the step table, quantiles with CIs, landmarks.
-    @Test("steps, quantiles and landmarks for every data set and conf type")
-    func curves() throws {
-        #expect(Self.datasets.count == 12)
-        var compared = 0
-        for ds in Self.datasets {
-            let data = try Self.load(ds["csv"] as! String)
-            for curve in ds["curves"] as? [[String: Any]] ?? [] {
-                let group = curve["group"] as? String
-                let rows = data.time.indices.filter { group == nil || data.group[$0] == group }
-                let times = rows.map { data.time[$0] }, events = rows.map { data.event[$0] }
-                for fit in curve["fits"] as? [[String: Any]] ?? [] {
-                    let transform = Self.transform(fit["conf_type"] as! String)
-                    let level = exactDouble(fit["conf_int"])!
-                    let km = try kaplanMeier(times: times, events: events, transform: transform, confLevel: level)
-                    let label = "\(ds["name"]!) \(group ?? "all") \(transform.rawValue) \(level)"
-                    if let steps = fit["steps"] as? [String: Any] {
-                        let t = Self.optionalDoubles(steps["time"])
-                        #expect(km.steps.count == t.count, "\(label): rows")
-                        let s = Self.optionalDoubles(steps["surv"]), se = Self.optionalDoubles(steps["std_err"])
-                        let seLog = Self.optionalDoubles(steps["std_err_log_surv"])
-                        let lo = Self.optionalDoubles(steps["lower"]), hi = Self.optionalDoubles(steps["upper"])
-                        let nRisk = (steps["n_risk"] as? [NSNumber] ?? []).map(\.intValue)
-                        for (i, row) in km.steps.enumerated() where i < t.count {
-                            #expect(row.time == t[i] && row.nRisk == nRisk[i], "\(label) row \(i)")
-                            #expect(Self.same(row.survival, s[i]) && Self.same(row.stdErr, se[i]) && Self.same(row.stdErrLogSurvival, seLog[i]),
-                                    "\(label) t=\(row.time): S \(row.survival) se \(String(describing: row.stdErr))")
-                            #expect(Self.same(row.lower, lo[i]) && Self.same(row.upper, hi[i]),
-                                    "\(label) t=\(row.time): CI \(String(describing: row.lower)) \(String(describing: row.upper)) vs \(String(describing: lo[i])) \(String(describing: hi[i]))")
-                        }
-                    }
-                    if let q = fit["quantiles"] as? [String: Any] {
-                        let probs = Self.optionalDoubles(q["probs"]), est = Self.optionalDoubles(q["quantile"])
-                        let lo = Self.optionalDoubles(q["lower"]), hi = Self.optionalDoubles(q["upper"])
-                        for (i, p) in probs.enumerated() {
-                            let got = km.quantile(p!)
-                            #expect(Self.same(got.estimate, est[i]) && Self.same(got.lower, lo[i]) && Self.same(got.upper, hi[i]),
-                                    "\(label) quantile \(p!): \(got) vs \(String(describing: est[i])) [\(String(describing: lo[i])), \(String(describing: hi[i]))]")
-                        }
-                    }
-                    if let landmarks = fit["landmarks"] as? [String: Any], let rows = landmarks["extend_false"] as? [String: Any] {
-                        let requested = Self.optionalDoubles(landmarks["requested"])
-                        let times = Self.optionalDoubles(rows["time"]), s = Self.optionalDoubles(rows["surv"])
-                        let se = Self.optionalDoubles(rows["std_err"]), lo = Self.optionalDoubles(rows["lower"]), hi = Self.optionalDoubles(rows["upper"])
-                        let nRisk = (rows["n_risk"] as? [NSNumber] ?? []).map(\.intValue)
-                        for t in requested.compactMap({ $0 }) {
-                            let got = km.survival(at: t)
-                            if let i = times.firstIndex(of: t) {
-                                #expect(got.nRisk == nRisk[i] && Self.same(got.survival, s[i]) && Self.same(got.stdErr, se[i])
-                                        && Self.same(got.lower, lo[i]) && Self.same(got.upper, hi[i]), "\(label) at \(t): \(got)")
-                            } else {
-                                // R drops times after the last observation; TrialStats reports 0 after a curve
-                                // has reached 0 and not estimable after a last censored time.
-                                let expected: Double? = km.steps.last!.survival == 0 ? 0 : nil
-                                #expect(t > km.lastTime && got.survival == expected && got.nRisk == 0, "\(label) at \(t)")
-                            }
-                        }
-                    }
-                    compared += 1
-                }
-            }
-        }
-        #expect(compared == 120)
-    }
-
-    @Test("restricted mean survival and reverse-KM median follow-up")
-    func restrictedMeanAndFollowUp() throws {
-        for ds in Self.datasets {
-            let data = try Self.load(ds["csv"] as! String)
-            for curve in ds["curves"] as? [[String: Any]] ?? [] {
-                let group = curve["group"] as? String
-                let rows = data.time.indices.filter { group == nil || data.group[$0] == group }
-                let times = rows.map { data.time[$0] }, events = rows.map { data.event[$0] }
-                let km = try kaplanMeier(times: times, events: events)
-                let label = "\(ds["name"]!) \(group ?? "all")"
-                for r in curve["rmst"] as? [[String: Any]] ?? [] {
-                    let tau = exactDouble(r["tau"])!
-                    let got = try km.restrictedMean(tau: tau)
-                    if r["error"] is NSNull {
-                        #expect(Self.same(got.estimate, exactDouble(r["rmean"])) && Self.same(got.stdErr, exactDouble(r["se_rmean"]), 1e-10),
-                                "\(label) tau \(tau): \(got.estimate) ± \(got.stdErr)")
-                        #expect(Self.same(got.lower, exactDouble(r["wald_lower"]), 1e-10) && Self.same(got.upper, exactDouble(r["wald_upper"]), 1e-10))
-                    } else {
-                        // R refuses tau before the first time; S = 1 there, so RMST = tau exactly.
-                        #expect(got.estimate == tau && got.stdErr == 0)
+    @Test("steps, quantiles and landmarks", arguments: Reference.datasets)
+    func curves(_ ds: Reference.Dataset) throws {
+        let data = try Self.load(ds.csv)
+        for curve in ds.curves {
+            let (times, events) = Self.curveData(data, group: curve.group)
+            for fit in curve.fits {
+                let transform = try Self.transform(fit.confType)
+                let km = try kaplanMeier(times: times, events: events, transform: transform, confLevel: fit.confInt)
+                let label = "\(ds.name) \(curve.group ?? "all") \(transform.rawValue) \(fit.confInt)"
+                if let steps = fit.steps {
+                    #expect(km.steps.count == steps.time.count, "\(label): rows")
+                    for (i, row) in km.steps.enumerated() where i < steps.time.count {
+                        #expect(row.time == steps.time[i] && row.nRisk == steps.nRisk[i], "\(label) row \(i)")
+                        #expect(Self.same(row.survival, steps.surv[i]) && Self.same(row.stdErr, steps.stdErr[i])
+                                && Self.same(row.stdErrLogSurvival, steps.stdErrLogSurv[i]),
+                                "\(label) t=\(row.time): S \(row.survival) se \(String(describing: row.stdErr))")
+                        #expect(Self.same(row.lower, steps.lower[i]) && Self.same(row.upper, steps.upper[i]),
+                                "\(label) t=\(row.time): CI \(String(describing: row.lower)) \(String(describing: row.upper)) vs \(String(describing: steps.lower[i])) \(String(describing: steps.upper[i]))")
                     }
                 }
-                if let reverse = curve["reverse_km"] as? [String: Any] {
-                    let follow = try medianFollowUp(times: times, events: events)
-                    #expect(Self.same(follow.median, exactDouble(reverse["median"])), "\(label) follow-up \(String(describing: follow.median))")
-                    #expect(follow.minimum == exactDouble(reverse["time_min"]) && follow.maximum == exactDouble(reverse["time_max"]))
+                if let q = fit.quantiles {
+                    for (i, p) in q.probs.enumerated() {
+                        let got = km.quantile(p)
+                        #expect(Self.same(got.estimate, q.quantile[i]) && Self.same(got.lower, q.lower[i]) && Self.same(got.upper, q.upper[i]),
+                                "\(label) quantile \(p): \(got) vs \(String(describing: q.quantile[i])) [\(String(describing: q.lower[i])), \(String(describing: q.upper[i]))]")
+                    }
+                }
+                if let landmarks = fit.landmarks {
+                    try Self.checkLandmarks(landmarks, km: km, label: label)
                 }
             }
         }
     }
 
-    @Test("log-rank and Peto–Peto tests match survdiff")
-    func logRank() throws {
-        var compared = 0
-        for ds in Self.datasets {
-            guard let tests = ds["survdiff"] as? [[String: Any]], let labels = ds["groups"] as? [String] else { continue }
-            let data = try Self.load(ds["csv"] as! String)
-            let groups = data.group.map { labels.firstIndex(of: $0)! }
-            for t in tests {
-                let rho = exactDouble(t["rho"])!
-                let got = try logRankTest(times: data.time, events: data.event, groups: groups, labels: labels, rho: rho)
-                let label = "\(ds["name"]!) rho \(rho)"
-                #expect(Self.same(got.chisq, exactDouble(t["chisq"]), 1e-10), "\(label): chisq \(got.chisq)")
-                #expect(got.df == (t["df"] as? NSNumber)?.intValue)
-                #expect(Self.same(got.pValue, exactDouble(t["p_value"]), 1e-9) || (exactDouble(t["p_value"]) == 0 && got.pValue < 1e-300), "\(label): p \(got.pValue)")
-                let observed = Self.optionalDoubles(t["observed"]), expected = Self.optionalDoubles(t["expected"])
-                for g in labels.indices {
-                    #expect(Self.same(got.observed[g], observed[g], 1e-10) && Self.same(got.expected[g], expected[g], 1e-10), "\(label) group \(g)")
-                }
-                compared += 1
+    /// `summary(fit, times =, extend = FALSE)` row for row where R gives one; with
+    /// `extend = TRUE`, the same survival where TrialStats estimates it: 0 after a curve has
+    /// reached 0 (as R), not estimable after a last censored time (R carries the last value on).
+    static func checkLandmarks(_ landmarks: Reference.Landmarks, km: KaplanMeierCurve, label: String) throws {
+        let rows = landmarks.extendFalse, extended = landmarks.extendTrue
+        let times = rows.time ?? []
+        for t in landmarks.requested {
+            let got = km.survival(at: t)
+            if let i = times.firstIndex(of: t) {
+                let (nRisk, s, se, lo, hi) = try (#require(rows.nRisk)[i], #require(rows.surv)[i], #require(rows.stdErr)[i], #require(rows.lower)[i], #require(rows.upper)[i])
+                #expect(got.nRisk == nRisk && Self.same(got.survival, s) && Self.same(got.stdErr, se)
+                        && Self.same(got.lower, lo) && Self.same(got.upper, hi), "\(label) at \(t): \(got)")
+            } else {
+                let j = try #require(extended.time?.firstIndex(of: t), "\(label): R extend = TRUE has a row at \(t)")
+                let rSurvival = try #require(extended.surv)[j]
+                let endsInEvent = km.steps.last?.survival == 0
+                #expect(t > km.lastTime && got.nRisk == 0, "\(label) at \(t)")
+                #expect(endsInEvent ? (got.survival == 0 && rSurvival == 0) : got.survival == nil, "\(label) at \(t): \(got) vs R \(String(describing: rSurvival))")
             }
         }
-        #expect(compared >= 8)
+    }
+
+    @Test("restricted mean survival and reverse-KM median follow-up", arguments: Reference.datasets)
+    func restrictedMeanAndFollowUp(_ ds: Reference.Dataset) throws {
+        let data = try Self.load(ds.csv)
+        for curve in ds.curves {
+            let (times, events) = Self.curveData(data, group: curve.group)
+            let km = try kaplanMeier(times: times, events: events)
+            let label = "\(ds.name) \(curve.group ?? "all")"
+            for r in curve.rmst {
+                let got = try km.restrictedMean(tau: r.tau)
+                if r.error == nil {
+                    #expect(Self.same(got.estimate, r.rmean) && Self.same(got.stdErr, r.seRmean, 1e-10),
+                            "\(label) tau \(r.tau): \(got.estimate) ± \(got.stdErr)")
+                    #expect(Self.same(got.lower, r.waldLower, 1e-10) && Self.same(got.upper, r.waldUpper, 1e-10))
+                } else {
+                    // R refuses tau before the first time; S = 1 there, so RMST = tau exactly.
+                    #expect(got.estimate == r.tau && got.stdErr == 0)
+                }
+            }
+            if let reverse = curve.reverseKM {
+                let follow = try medianFollowUp(times: times, events: events)
+                #expect(Self.same(follow.median, reverse.median), "\(label) follow-up \(String(describing: follow.median))")
+                #expect(follow.minimum == reverse.timeMin && follow.maximum == reverse.timeMax)
+            }
+        }
+    }
+
+    @Test("log-rank and Peto–Peto tests match survdiff", arguments: Reference.datasets.filter { $0.survdiff != nil })
+    func logRank(_ ds: Reference.Dataset) throws {
+        let tests = try #require(ds.survdiff), labels = try #require(ds.groups)
+        let data = try Self.load(ds.csv)
+        let groups = try data.group.map { g in try #require(labels.firstIndex(of: g)) }
+        for t in tests {
+            let got = try logRankTest(times: data.time, events: data.event, groups: groups, labels: labels, rho: t.rho)
+            let label = "\(ds.name) rho \(t.rho)"
+            #expect(Self.same(got.chisq, t.chisq, 1e-10), "\(label): chisq \(got.chisq)")
+            #expect(got.df == t.df)
+            #expect(Self.same(got.pValue, t.pValue, 1e-9) || (t.pValue == 0 && got.pValue < 1e-300), "\(label): p \(got.pValue)")
+            for g in labels.indices {
+                #expect(Self.same(got.observed[g], t.observed[g], 1e-10) && Self.same(got.expected[g], t.expected[g], 1e-10), "\(label) group \(g)")
+            }
+        }
     }
 
     /// Klein & Moeschberger (2003) Table 4.1A, the 6-MP arm of Freireich et al. (1963), and
@@ -189,7 +174,7 @@ struct KaplanMeierTests {
         #expect(abs(km.steps[2].survival - 4.0 / 15) < 1e-15)
         // Greenwood: σ² = 1/(5·4) + 2/(3·1).
         #expect(abs(km.steps[2].stdErrLogSurvival! - (1.0 / 20 + 2.0 / 3).squareRoot()) < 1e-15)
-        var generator = SplitMix64(seed: 5)
+        var generator = SeededGenerator(seed: 5)
         for _ in 0..<30 {
             let n = Int.random(in: 1...60, using: &generator)
             let times = (0..<n).map { _ in Double(Int.random(in: 0...20, using: &generator)) }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import TrialStats
 
 /// Log-rank tests beyond the survdiff comparisons in KaplanMeierTests: groups with no expected

@@ -1,26 +1,24 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import TrialStats
 
 @Suite("McNemar's test")
 struct McNemarTests {
     @Test("asymptotic and exact agree with R mcnemar.test and binom.test")
     func matchesR() throws {
-        let cases = try #require(FisherExactTests.reference["mcnemar"] as? [[String: Any]])
-        #expect(cases.count > 200)
-        for c in cases {
-            let table = try ContingencyTable(jsonTable(c["table"]))
-            let correct = c["correct"] as! Bool
-            let got = try mcNemarTest(table, correct: correct)
-            let label = "\(table.counts) correct \(correct)"
-            if let p = c.double("p_value") {
+        for c in try #require(ContingencyReferenceR.loaded).mcnemar {
+            let table = try ContingencyTable(c.table)
+            let got = try mcNemarTest(table, correct: c.correct)
+            let label = "\(table.counts) correct \(c.correct)"
+            if let p = c.pValue {
                 #expect(agrees(got.pValue, p, relative: 1e-9, absolute: 1e-300), "\(label): p \(got.pValue) vs \(p)")
-                #expect(agrees(got.statistic!, c.double("statistic")!, relative: 1e-9), "\(label)")
+                #expect(agrees(got.statistic, c.statistic, relative: 1e-9), "\(label)")
             } else {
                 // R: NaN when no pair is discordant; TrialStats: p = 1, no statistic.
                 #expect(got.pValue == 1 && got.statistic == nil, "\(label)")
             }
-            if let exact = c.double("exact_p_value") {
+            if let exact = c.exactPValue {
                 let e = try mcNemarTest(table, method: .exact)
                 #expect(agrees(e.pValue, exact, relative: 1e-9), "\(label): exact \(e.pValue) vs \(exact)")
             }

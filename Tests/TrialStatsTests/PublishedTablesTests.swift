@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import TrialStats
 
 /// Real published tables (Fixtures/published-tables, provenance in its README): every cell read,

@@ -1,25 +1,50 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import TrialStats
+
+/// Fixtures/reference/quantile_ci.json: ranks found in R by enumerating every rank, typed.
+struct QuantileIntervalReference: Decodable, Sendable {
+    var cases: [Case]
+
+    /// The interval's ranks and achieved level for n, p and the requested level.
+    struct Case: Decodable, Sendable {
+        var n: Int
+        var prob: Double
+        var confLevel: Double
+        var lowerRank: Int
+        var upperRank: Int
+        var achievedLevel: Double
+        enum CodingKeys: String, CodingKey {
+            case n, prob, confLevel = "conf_level", lowerRank = "lower_rank", upperRank = "upper_rank", achievedLevel = "achieved_level"
+        }
+    }
+
+    static let loaded: QuantileIntervalReference? = try? ReferenceFixtures.decode(QuantileIntervalReference.self, "reference/quantile_ci.json")
+    /// The sample sizes, one test argument each.
+    static var sizes: [Int] { Array(Set((loaded?.cases ?? []).map(\.n))).sorted() }
+}
 
 @Suite("Order-statistic confidence interval for a quantile")
 struct QuantileConfidenceIntervalTests {
-    /// Fixtures/reference/quantile_ci.json: ranks found in R by enumerating every rank.
-    @Test("ranks and achieved level agree with the R enumeration")
-    func matchesReference() throws {
-        let reference = try ReferenceFixtures.json("reference/quantile_ci.json")
-        let cases = try #require(reference["cases"] as? [[String: Any]])
-        #expect(cases.count == 2275)
+    @Test("the reference file reads: 2,275 cases")
+    func fixtureReads() throws {
+        let reference = try #require(QuantileIntervalReference.loaded)
+        #expect(reference.cases.count == 2275)
+        #expect(QuantileIntervalReference.sizes.count > 10)
+    }
+
+    /// Every probability and level for sample size n.
+    @Test("ranks and achieved level agree with the R enumeration", arguments: QuantileIntervalReference.sizes)
+    func matchesReference(n: Int) throws {
+        let cases = try #require(QuantileIntervalReference.loaded).cases.filter { $0.n == n }
+        let data = (1...n).map(Double.init)  // x(k) = k, so bounds equal ranks
         for c in cases {
-            let n = try #require(c.int("n"))
-            let prob = try #require(c.double("prob")), level = try #require(c.double("conf_level"))
-            let data = (1...n).map(Double.init)  // x(k) = k, so bounds equal ranks
-            let ci = try quantileConfidenceInterval(data, prob: prob, confLevel: level)
-            #expect(ci.lowerRank == c.int("lower_rank") && ci.upperRank == c.int("upper_rank"),
-                    "n \(n) p \(prob) level \(level): ranks \(ci.lowerRank), \(ci.upperRank)")
+            let ci = try quantileConfidenceInterval(data, prob: c.prob, confLevel: c.confLevel)
+            #expect(ci.lowerRank == c.lowerRank && ci.upperRank == c.upperRank,
+                    "n \(n) p \(c.prob) level \(c.confLevel): ranks \(ci.lowerRank), \(ci.upperRank)")
             #expect(ci.lower == Double(ci.lowerRank) && ci.upper == Double(ci.upperRank))
-            let achieved = try #require(c.double("achieved_level"))
-            #expect(agrees(ci.achievedLevel, achieved, relative: 1e-9, absolute: 1e-15))
+            #expect(agrees(ci.achievedLevel, c.achievedLevel, relative: 1e-9, absolute: 1e-15))
         }
     }
 

@@ -1,37 +1,52 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import TrialStats
+
+/// Fixtures/reference/quantiles.json (R `quantile(x, probs, type = k)`), typed.
+struct QuantileReference: Decodable, Sendable {
+    var cases: [Case]
+
+    /// One data set and type: R's value for each probability, and whether n·p was "fuzzy"
+    /// (just off an integer, where R ≤ 4.3 and exact arithmetic differ).
+    struct Case: Decodable, Sendable, CustomTestStringConvertible {
+        var name: String
+        var type: Int
+        var x: [Double]
+        var probs: [Double]
+        var expected: [Double]
+        var fuzzy: [Bool]
+        var testDescription: String { "\(name) type \(type)" }
+    }
+
+    static let loaded: QuantileReference? = try? ReferenceFixtures.decode(QuantileReference.self, "reference/quantiles.json")
+    static var cases: [Case] { loaded?.cases ?? [] }
+}
 
 @Suite("Sample quantiles (Hyndman–Fan types 1–9)")
 struct QuantileTests {
-    /// Every case of Fixtures/reference/quantiles.json (R `quantile(x, probs, type = k)`).
-    @Test("agrees with R quantile(type = 1...9) to 1e-12 relative")
-    func matchesR() throws {
-        let reference = try ReferenceFixtures.json("reference/quantiles.json")
-        let cases = try #require(reference["cases"] as? [[String: Any]])
-        #expect(cases.count == 180)
-        var compared = 0
-        for c in cases {
-            let x = c.doubles("x"), probs = c.doubles("probs"), expected = c.doubles("expected")
-            let rawType = try #require(c.int("type"))
-            let type = try #require(QuantileType(rawValue: rawType))
-            let got = try quantiles(x, probs: probs, type: type)
-            for i in probs.indices {
-                #expect(agrees(got[i], expected[i], relative: 1e-12),
-                        "\(c["name"]!) type \(type.rawValue) p = \(probs[i]): \(got[i]) vs R \(expected[i])")
-                compared += 1
-            }
-        }
-        #expect(compared == 180 * 26)
+    @Test("the reference file reads: 180 cases of 26 probabilities, 6 flagged fuzzy")
+    func fixtureReads() throws {
+        let reference = try #require(QuantileReference.loaded)
+        #expect(reference.cases.count == 180)
+        #expect(reference.cases.allSatisfy { $0.probs.count == 26 && $0.expected.count == 26 })
+        #expect(reference.cases.filter { $0.fuzzy.contains(true) }.count == 6)
     }
 
-    /// The cases where R ≤ 4.3 differs (n·p just off an integer) are present and flagged.
+    /// Every case of Fixtures/reference/quantiles.json.
+    @Test("agrees with R quantile(type = 1...9) to 1e-12 relative", arguments: QuantileReference.cases)
+    func matchesR(_ c: QuantileReference.Case) throws {
+        let type = try #require(QuantileType(rawValue: c.type))
+        let got = try quantiles(c.x, probs: c.probs, type: type)
+        for i in c.probs.indices {
+            #expect(agrees(got[i], c.expected[i], relative: 1e-12),
+                    "\(c.name) type \(type.rawValue) p = \(c.probs[i]): \(got[i]) vs R \(c.expected[i])")
+        }
+    }
+
+    /// The cases where R ≤ 4.3 differs (n·p just off an integer) follow exact decimal arithmetic.
     @Test("fuzzy probabilities for types 1–3 follow exact arithmetic")
     func fuzzyCasesFollowExactArithmetic() throws {
-        let reference = try ReferenceFixtures.json("reference/quantiles.json")
-        let cases = try #require(reference["cases"] as? [[String: Any]])
-        let flagged = cases.filter { ($0["fuzzy"] as? [Bool] ?? []).contains(true) }
-        #expect(flagged.count == 6)
         // n = 10, p = 0.1 * 3 = 0.30000000000000004: exactly 3 in decimal, so type 1 is x(3).
         let x = Array(1...10).map(Double.init)
         #expect(try quantiles(x, probs: [0.1 * 3], type: .type1) == [3])
@@ -67,7 +82,7 @@ struct QuantileTests {
     /// the inverse empirical distribution function (types 1–3), on random data.
     @Test("agrees with a plotting-position implementation", arguments: QuantileType.allCases)
     func matchesPlottingPositions(type: QuantileType) throws {
-        var generator = SplitMix64(seed: UInt64(type.rawValue))
+        var generator = SeededGenerator(seed: UInt64(type.rawValue))
         for _ in 0..<200 {
             let n = Int.random(in: 1...40, using: &generator)
             let x = (0..<n).map { _ in Double(Int.random(in: -20...20, using: &generator)) / 4 }
@@ -83,7 +98,7 @@ struct QuantileTests {
 
     @Test("properties: within the range, non-decreasing in p, independent of order")
     func properties() throws {
-        var generator = SplitMix64(seed: 99)
+        var generator = SeededGenerator(seed: 99)
         for _ in 0..<100 {
             let n = Int.random(in: 1...30, using: &generator)
             let x = (0..<n).map { _ in Double.random(in: -100...100, using: &generator) }
@@ -151,25 +166,12 @@ func plottingPositionQuantile(_ x: [Double], p: Double, type: QuantileType) -> D
     }
 }
 
-/// A small deterministic generator so property tests are reproducible.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 @Suite("Quantile positions")
 struct QuantilePositionTests {
     /// The position reproduces the quantile itself on random data, for every type.
     @Test("quantilePosition agrees with the quantile", arguments: QuantileType.allCases)
     func agrees(type: QuantileType) throws {
-        var generator = SplitMix64(seed: 77)
+        var generator = SeededGenerator(seed: 77)
         for _ in 0..<200 {
             let n = Int.random(in: 1...30, using: &generator)
             let x = (0..<n).map { _ in Double(Int.random(in: 0...100, using: &generator)) }.sorted()

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import TrialStats
 
 /// The four patient-reported outcomes of the CASTLE trial (n = 24 pairs, baseline → month 6).

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import TrialStats
 
 /// The exact distribution at large n with ties, against Fixtures/reference/signed_rank_large_n.json
@@ -47,7 +48,7 @@ struct SignedRankDistributionTests {
         let scores = Array(stride(from: 2, through: 6_000_000, by: 2))  // 3 million untied ranks, doubled
         let huge = SignedRankDistribution(scores: scores)
         #expect(huge.work(upTo: huge.reducedTotal / 2) == Int.max)
-        var generator = SplitMix64(seed: 13)
+        var generator = SeededGenerator(seed: 13)
         let d = (0..<100_000).map { _ in Double(Int.random(in: -5000...5000, using: &generator)) / 10 }
         let zeros = [Double](repeating: 0, count: d.count)
         var refused: SignedRankError?

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import TrialStats
 
 /// Fixtures/reference/signed_rank_*.json: R 4.2.2 wilcox.test, coin 1.4.2 wilcoxsign_test and

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Fixtures/reference/km_issue12.json, written by km_issue12.R (R 4.2.2, survival 3.5.3): log-rank
 /// with groups that have no expected events, landmarks with `extend = TRUE`, and medians by the

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import TrialStats
 
 @Suite("Boschloo's and Barnard's unconditional exact tests")
@@ -8,26 +9,29 @@ struct UnconditionalExactTests {
     /// SciPy's own objective, which equals SciPy's result wherever its shgo search found the maximum.
     @Test("agree with SciPy boschloo_exact and barnard_exact")
     func matchesSciPy() throws {
-        let cases = try #require(FisherExactTests.scipy["unconditional"] as? [[String: Any]])
-        #expect(cases.count > 500)
+        let cases = try #require(ContingencyReferenceSciPy.loaded).unconditional
         var atMaximum = 0
         for c in cases {
-            let table = try ContingencyTable(jsonTable(c["table"]))
-            let alt = alternative(fromR: c["alternative"] as! String)
-            let got = c["test"] as! String == "boschloo"
+            let table = try ContingencyTable(c.table)
+            let alt = alternative(fromR: c.alternative)
+            let got = c.test == "boschloo"
                 ? try boschlooExactTest(table, alternative: alt)
-                : try barnardExactTest(table, alternative: alt, pooled: c["pooled"] as! Bool)
-            let label = "\(c["test"]!) \(table.counts) \(alt) \(c["pooled"] ?? "")"
-            guard let precise = c.double("p_value_precise") else {
+                : try barnardExactTest(table, alternative: alt, pooled: try #require(c.pooled))
+            let label = "\(c.test) \(table.counts) \(alt) \(c.pooled.map(String.init) ?? "")"
+            guard let precise = c.pValuePrecise else {
                 #expect(got.pValue == 1 && got.statistic == nil, "\(label): empty column")
                 continue
             }
             #expect(agrees(got.pValue, precise, relative: 1e-9), "\(label): \(got.pValue) vs precise \(precise)")
-            if c["shgo_at_max"] as? Bool == true {
+            if c.shgoAtMax == true {
                 atMaximum += 1
-                #expect(agrees(got.pValue, c.double("p_value")!, relative: 1e-9), "\(label): \(got.pValue) vs SciPy \(c["p_value"]!)")
+                let scipy = try #require(c.pValue)
+                #expect(agrees(got.pValue, scipy, relative: 1e-9), "\(label): \(got.pValue) vs SciPy \(scipy)")
             }
-            if let s = jsonNumber(c["statistic"]) { #expect(got.statistic! == s || agrees(got.statistic!, s, relative: 1e-12), "\(label): statistic") }
+            if let s = c.statistic?.value {
+                let mine = try #require(got.statistic)
+                #expect(mine == s || agrees(mine, s, relative: 1e-12), "\(label): statistic")
+            }
         }
         #expect(atMaximum > cases.count / 2)
     }

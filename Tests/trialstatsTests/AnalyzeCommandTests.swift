@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `trialstats analyze` end to end on the bundled synthetic cohort: every file is written, and the
 /// numbers in report.html and analysis.json are those of describe, signed-rank, binom and km run

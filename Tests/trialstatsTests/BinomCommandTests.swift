@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("trialstats binom, end to end")
 struct BinomCommandTests {

@@ -56,16 +56,3 @@ enum CLI {
         return path
     }
 }
-
-/// Exact double of a JSON number (see TrialStatsTests/Fixtures.swift for why).
-func jsonObject(_ text: String) throws -> [String: Any] {
-    guard let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
-        throw CocoaError(.fileReadCorruptFile)
-    }
-    return object
-}
-
-func exactDouble(_ value: Any?) -> Double? {
-    guard let number = value as? NSNumber else { return nil }
-    return Double(number.stringValue) ?? number.doubleValue
-}

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("trialstats cells, and verify reading documents")
 struct CellsCommandTests {

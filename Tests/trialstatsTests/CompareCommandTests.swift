@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("trialstats compare, end to end")
 struct CompareCommandTests {

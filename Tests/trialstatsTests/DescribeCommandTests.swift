@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("trialstats describe, end to end")
 struct DescribeCommandTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// One run of a command on extreme input: the files it reads are written by `setup` (a bash
 /// command run in a fresh folder), then `$TS arguments` runs there. `knownIssue` names a failure

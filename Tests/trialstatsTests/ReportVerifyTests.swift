@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 import TrialStatsIO
 
 /// `verify` on the cells of the project's own `report.html` (issue 11.2): the report's printing

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// A second study, as a folder: a manifest, a few published cells and response counts.
 enum SecondStudy {

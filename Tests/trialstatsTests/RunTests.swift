@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Runs a bash script with `$TS` the built binary and `$FIX` the Fixtures folder, in a fresh
 /// temporary folder (the working directory, removed afterwards), for cases that need the shell:

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("trialstats signed-rank, end to end")
 struct SignedRankCommandTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("trialstats verify and reproduce, end to end")
 struct VerifyCommandTests {

@@ -1,0 +1,96 @@
+import Foundation
+
+/// Reads reference files under `Fixtures/` (found relative to this source file, so tests need
+/// no resource bundle and no R).
+///
+/// Reference values are decoded into typed models with `JSONDecoder`, which reads every JSON
+/// number as the exact IEEE-754 double its text names (`0.30000000000000004` stays that double).
+public enum ReferenceFixtures {
+    /// The package's `Fixtures/` folder.
+    public static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures")
+
+    /// The file at `relativePath` under `Fixtures/`.
+    public static func url(_ relativePath: String) -> URL {
+        root.appendingPathComponent(relativePath)
+    }
+
+    /// The text of the file at `relativePath` under `Fixtures/`.
+    public static func text(_ relativePath: String) throws -> String {
+        try String(contentsOf: url(relativePath), encoding: .utf8)
+    }
+
+    /// The JSON file at `relativePath` under `Fixtures/`, decoded as `T`.
+    public static func decode<T: Decodable>(_ type: T.Type, _ relativePath: String) throws -> T {
+        try JSONDecoder().decode(T.self, from: Data(contentsOf: url(relativePath)))
+    }
+
+    /// The JSON file at `relativePath` as an untyped object, for the few tests that walk a
+    /// document whose shape is the subject of the test.
+    public static func json(_ relativePath: String) throws -> [String: Any] {
+        let data = try Data(contentsOf: url(relativePath))
+        guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            throw CocoaError(.fileReadCorruptFile)
+        }
+        return object
+    }
+}
+
+/// Relative agreement: |a − b| ≤ tol · max(|a|, |b|), or within `absolute`.
+public func agrees(_ a: Double, _ b: Double, relative tol: Double, absolute: Double = 0) -> Bool {
+    if a == b { return true }
+    return abs(a - b) <= max(tol * max(abs(a), abs(b)), absolute)
+}
+
+/// Agreement of two optional values: both absent, or both present and agreeing.
+public func agrees(_ a: Double?, _ b: Double?, relative tol: Double, absolute: Double = 0) -> Bool {
+    switch (a, b) {
+    case (nil, nil): return true
+    case let (x?, y?): return agrees(x, y, relative: tol, absolute: absolute)
+    default: return false
+    }
+}
+
+/// The exact `Double` of a number from `JSONSerialization`. Foundation on Linux returns
+/// NSDecimalNumber for long decimals, whose `doubleValue` can be off by an ulp or more
+/// (0.30000000000000004 reads as 0.3000000000000001); its text is exact, so it is re-parsed.
+public func exactDouble(_ value: Any?) -> Double? {
+    guard let number = value as? NSNumber else { return nil }
+    return Double(number.stringValue) ?? number.doubleValue
+}
+
+/// A JSON object from text (a command's `--format json` output).
+public func jsonObject(_ text: String) throws -> [String: Any] {
+    guard let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
+        throw CocoaError(.fileReadCorruptFile)
+    }
+    return object
+}
+
+extension Dictionary where Key == String, Value == Any {
+    /// The exact double under `key`, if it is a number.
+    public func double(_ key: String) -> Double? { exactDouble(self[key]) }
+    /// The numbers of the array under `key` (non-numbers skipped).
+    public func doubles(_ key: String) -> [Double] { (self[key] as? [Any] ?? []).compactMap(exactDouble) }
+    /// The integer under `key`, if it is a number.
+    public func int(_ key: String) -> Int? { (self[key] as? NSNumber)?.intValue }
+}
+
+/// A number as the reference scripts write R's and SciPy's values: a JSON number, `null` (NA,
+/// NaN), or the strings `"Inf"` / `"-Inf"` for infinite bounds.
+public struct RNumber: Decodable, Sendable, Equatable {
+    /// The value; nil for `null` or an unknown string.
+    public var value: Double?
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() {
+            value = nil
+        } else if let text = try? container.decode(String.self) {
+            value = text == "Inf" ? .infinity : (text == "-Inf" ? -.infinity : nil)
+        } else {
+            value = try container.decode(Double.self)
+        }
+    }
+}
