@@ -19,7 +19,8 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .customLong("conf-level"), parsing: .unconditional, help: "Confidence level, strictly between 0 and 1.")
     var confLevel: Double = 0.95
 
-    @Option(name: .customLong("na"), help: ArgumentHelp("Comma-separated cell texts that mean missing.", valueName: "values"))
+    /// Unconditional: a missing-value code is often negative (`--na -99`, `--na -1,NA`).
+    @Option(name: .customLong("na"), parsing: .unconditional, help: ArgumentHelp("Comma-separated cell texts that mean missing (e.g. -99,NA).", valueName: "values"))
     var na: String = ",NA,NaN,."
 
     var missingValues: Set<String> {

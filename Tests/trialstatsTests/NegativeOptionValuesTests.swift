@@ -44,4 +44,22 @@ struct NegativeOptionValuesTests {
         let joined = try CLI.run(["compare", file, "--column", "age", "--by", "arm", "--test", "welch", "--mu=-2", "--format", "json"])
         #expect(typed.status == 0 && typed.stdout == joined.stdout, "\(typed.stderr)")
     }
+
+    /// A negative missing-value code (SAS and SPSS exports write -99 or -1) is taken as typed by
+    /// every command that reads data: `--na -99` equals `--na=-99`, and the coded cells are missing.
+    @Test("--na -99 takes the negative code as typed", arguments: [
+        ["describe", "--column", "age"],
+        ["signed-rank", "--before", "age", "--after", "later"],
+        ["compare", "--column", "age", "--by", "arm", "--test", "welch"],
+    ])
+    func negativeMissingCode(command: [String]) throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = try CLI.write("arm,age,later\nA,30,31\nA,-99,40\nA,35,33\nB,50,-99\nB,44,47\nB,39,45\nA,41,44\n", named: "coded.csv", in: folder)
+        let typed = try CLI.run([command[0], file] + command.dropFirst() + ["--na", "-99", "--format", "json"])
+        let joined = try CLI.run([command[0], file] + command.dropFirst() + ["--na=-99", "--format", "json"])
+        #expect(typed.status == 0 && typed.stdout == joined.stdout, "\(command): \(typed.stderr)")
+        let unset = try CLI.run([command[0], file] + command.dropFirst() + ["--format", "json"])
+        #expect(unset.stdout != typed.stdout, "\(command): -99 must be read as missing, changing the result")
+    }
 }
