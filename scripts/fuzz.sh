@@ -30,15 +30,16 @@ flags=(-Xswiftc -sanitize=fuzzer,address -Xswiftc -O)
 swift build -c "$config" --build-path "$build" --target TrialStatsIO "${flags[@]}"
 products="$build/$config"
 objects=()
-for module in TrialStats TrialStatsIO CSV Yams CYaml; do
+for module in TrialStats TrialStatsIO CSV Yams CYaml Mustache ZIPFoundation; do
     objects+=($(find "$products/$module.build" -name '*.o'))
 done
-# The C modules' maps (ours and Yams's) and the system libraries behind them.
+# The C modules' maps (ours, Yams's and ZIPFoundation's zlib shim) and the system libraries behind them.
 cflags=()
-for map in Sources/*/module.modulemap "$build"/checkouts/Yams/Sources/CYaml/include/module.modulemap; do
+for map in Sources/*/module.modulemap "$build"/checkouts/Yams/Sources/CYaml/include/module.modulemap \
+    "$build"/checkouts/ZIPFoundation/Sources/CZLib/module.modulemap; do
     cflags+=(-Xcc -fmodule-map-file="$map")
 done
-cflags+=(-Xcc -I -Xcc "$build/checkouts/Yams/Sources/CYaml/include")
+cflags+=(-Xcc -I -Xcc "$build/checkouts/Yams/Sources/CYaml/include" -Xcc -I -Xcc "$build/checkouts/ZIPFoundation/Sources/CZLib")
 for flag in $(pkg-config --cflags-only-I gsl libxml-2.0); do cflags+=(-Xcc "$flag"); done
 
 # 2. One binary per target: the shared entry points and a stub naming the target.
@@ -57,7 +58,7 @@ SWIFT
     swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name Fuzz \
         -I "$products/Modules" "${cflags[@]}" \
         Tests/TrialStatsIOTests/FuzzEntryPoints.swift "$stub" "${objects[@]}" \
-        $(pkg-config --libs gsl libxml-2.0) -o "$build/targets/$target"
+        $(pkg-config --libs gsl libxml-2.0) -lz -o "$build/targets/$target"
 done
 
 # 3. Run each target for the time given, starting from a copy of the committed corpus.
