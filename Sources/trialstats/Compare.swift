@@ -19,7 +19,7 @@ struct Compare: ParsableCommand {
             --counts "a,b;c,d" tests a table of counts given inline (rows separated by ;, columns \
             are the groups). --method exact|normal sets the rank-sum null distribution (exact: \
             conditional on the midranks with ties) and exact Kruskal–Wallis or McNemar. Limits: \
-            Fisher r×c stops after 2·10^7 partial tables (most tables of totals up to 40), Boschloo and Barnard take columns up to \
+            Fisher 2×2 takes first cells with up to 10^6 possible values, Fisher r×c stops after 2·10^7 partial tables (most tables of totals up to 40), Boschloo and Barnard take columns up to \
             5,000, exact Kruskal–Wallis holds up to 5·10^6 states; beyond them the test is refused \
             (exit 65). Estimates: Hodges–Lehmann shift (rank-sum), conditional MLE odds ratio \
             (Fisher 2×2), mean difference (t, welch).

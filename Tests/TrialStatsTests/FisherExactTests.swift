@@ -153,4 +153,27 @@ struct FisherExactTests {
         #expect(throws: ComparisonError.degenerateTable(rows: 1, columns: 3)) { try fisherExactTest(ContingencyTable([[1, 2, 3], [0, 0, 0], [0, 0, 0]])) }
         #expect(throws: ComparisonError.self) { try fisherExactTest(ContingencyTable([[1, 2], [3, 4]]), confLevel: 1) }
     }
+
+    /// A 2×2 table of 10⁹ per cell has 2·10⁹ possible first cells; summing over them for every
+    /// root would run for hours. It is refused, at once, naming the limit.
+    @Test("a 2×2 table beyond the support limit is refused, not run for hours")
+    func supportLimit() throws {
+        let huge = try ContingencyTable([[1_000_000_000, 1_000_000_000], [1_000_000_000, 1_000_000_000]])
+        #expect(throws: ComparisonError.tooLarge(test: "Fisher's exact test (2×2)", limit: "1000000 values of the first cell given the margins")) {
+            try fisherExactTest(huge)
+        }
+        // Also after empty lines are dropped (a 2×3 table with an empty column).
+        #expect(throws: ComparisonError.self) { try fisherExactTest(ContingencyTable([[1_000_000_000, 0, 1_000_000_000], [1_000_000_000, 0, 1_000_000_000]])) }
+    }
+
+    /// Columns of about 2·10⁴ (support 19,201 values) are well within the limit.
+    /// R 4.2.2: `fisher.test(matrix(c(10000, 9500, 9000, 10200), 2))` gives p 4.517306795245987e-18,
+    /// odds ratio 1.1929707805246932, 95% interval 1.1460447451357241 to 1.2417982961050651.
+    @Test("columns of 2·10⁴ agree with R fisher.test")
+    func largeTable() throws {
+        let got = try fisherExactTest(ContingencyTable([[10000, 9000], [9500, 10200]]))
+        #expect(agrees(got.pValue, 4.517306795245987e-18, relative: 1e-9), "\(got.pValue)")
+        #expect(agrees(got.oddsRatio, 1.1929707805246932, relative: 2e-4))
+        #expect(agrees(got.confLow, 1.1460447451357241, relative: 2e-4) && agrees(got.confHigh, 1.2417982961050651, relative: 2e-4))
+    }
 }

@@ -88,6 +88,28 @@ struct ExtremeValueTests {
             """),
     ]
 
+    static let compare: [ExtremeCase] = [
+        .init(arguments: "compare d.csv --column x --by g --format json", setup: data),
+        .init(arguments: "compare d.csv --column x --by g --test rank-sum --method exact --conf-level 1e-320 --format json", setup: data),
+        .init(arguments: "compare d.csv --column x --by g --test welch --mu 1e308 --format json", setup: data),
+        .init(arguments: "compare d.csv --column x --by g --test kruskal --method exact --format json", setup: data),
+        .init(arguments: "compare d.csv --column r --by g --test fisher --format json", setup: data),
+        .init(arguments: "compare --counts '1000000000,1000000000;1000000000,1000000000' --test fisher --format json"),
+        .init(arguments: "compare --counts '1000000000,1000000000;1000000000,1000000000' --test chisq --format json"),
+        .init(arguments: "compare --counts '1000000000,0;0,1000000000' --test barnard --format json"),
+        .init(arguments: "compare --counts '9223372036854775807,1;1,1' --format json"),
+        .init(arguments: "compare --counts '0,0;0,0' --test mcnemar --format json"),
+    ]
+    /// A pasted table with counts beyond Int, N = Int.max, ±1e308 and 1e-320.
+    static let document = """
+        printf 'Table 1 | Extreme\\n\\tAll (N = 9223372036854775807)\\tA (n = 1)\\nAge\\t1e308 [-1e308; 1e308]\\t1e-320 (0-1e-320)\\n\
+        Sex\\t99999999999999999999 (50%%)\\t1 (100%%)\\nP\\t<0.0000000000000000000000000001\\t1e308\\n' > x.txt
+        """
+    static let documents: [ExtremeCase] = [
+        .init(arguments: "cells x.txt --format json", setup: document),
+        .init(arguments: "verify x.txt --format json", setup: document),
+    ]
+
     /// A cells CSV with the given (row, column_n, text) cells in one column "All".
     static func cells(_ rows: (String, String, String)...) -> String {
         let lines = rows.map { "T,\"\($0.0)\",All,\($0.1),\($0.2)" }.joined(separator: "\\n").replacingOccurrences(of: "%", with: "%%")
@@ -101,6 +123,8 @@ struct ExtremeValueTests {
     @Test("verify", arguments: verify) func verifyCommand(_ c: ExtremeCase) throws { try Self.check(c) }
     @Test("reconstruct", arguments: reconstruct) func reconstructCommand(_ c: ExtremeCase) throws { try Self.check(c) }
     @Test("analyze", arguments: analyze) func analyzeCommand(_ c: ExtremeCase) throws { try Self.check(c) }
+    @Test("compare", arguments: compare) func compareCommand(_ c: ExtremeCase) throws { try Self.check(c) }
+    @Test("cells and verify on a pasted document", arguments: documents) func documentCommands(_ c: ExtremeCase) throws { try Self.check(c) }
 
     static func check(_ c: ExtremeCase) throws {
         let setup = c.setup.isEmpty ? "" : c.setup + " && "

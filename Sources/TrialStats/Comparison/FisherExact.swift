@@ -71,16 +71,36 @@ public func fisherExactTest(_ table: ContingencyTable, alternative: Alternative 
         throw ComparisonError.invalid(.nonFiniteValue(index: 0, value: nullOddsRatio))
     }
     if table.is2x2 {
+        try checkFisher2x2Support(table)
         return fisher2x2(table, alternative: alternative, nullOddsRatio: nullOddsRatio, confLevel: confLevel)
     }
     let reduced = try table.droppingEmptyLines()
     if reduced.is2x2 {
+        try checkFisher2x2Support(reduced)
         return fisher2x2(reduced, alternative: alternative, nullOddsRatio: nullOddsRatio, confLevel: confLevel)
     }
     let result = try freemanHaltonPValue(reduced)
     return FisherExactResult(rows: reduced.rowCount, columns: reduced.columnCount, alternative: .twoSided, nullOddsRatio: 1,
                              pValue: min(1, result.pValue), midPValue: min(1, max(0, result.pValue - result.equalMass / 2)),
                              oddsRatio: nil, confLow: nil, confHigh: nil, confLevel: confLevel, tablesVisited: result.visited)
+}
+
+/// The most values the top-left cell of a 2×2 table may take given its margins (the length of
+/// the hypergeometric support) for ``fisherExactTest(_:alternative:nullOddsRatio:confLevel:)``:
+/// 10⁶. Each p-value, estimate and bound evaluation sums over the whole support, and the three
+/// roots take a few hundred evaluations, so the cost grows with it; a 2×2 table whose smaller
+/// margins are at most 10⁶ is within it (every table of a trial is), a table of 10⁹ per cell is
+/// refused with ``ComparisonError/tooLarge(test:limit:)`` instead of running for hours.
+public let fisher2x2SupportLimit = 1_000_000
+
+/// Throws ``ComparisonError/tooLarge(test:limit:)`` when the 2×2 table's support exceeds
+/// ``fisher2x2SupportLimit``.
+func checkFisher2x2Support(_ table: ContingencyTable) throws(ComparisonError) {
+    let c = table.counts
+    let m = c[0][0] + c[1][0], n = c[0][1] + c[1][1], k = c[0][0] + c[0][1]
+    guard min(k, m) - max(0, k - n) < fisher2x2SupportLimit else {
+        throw ComparisonError.tooLarge(test: "Fisher's exact test (2×2)", limit: "\(fisher2x2SupportLimit) values of the first cell given the margins")
+    }
 }
 
 /// The 2×2 test; see ``fisherExactTest(_:alternative:nullOddsRatio:confLevel:)``.
