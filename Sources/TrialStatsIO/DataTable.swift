@@ -117,7 +117,7 @@ public struct DataTable: Sendable {
 
     /// Whether a cell's text means "missing".
     public func isMissing(_ text: String) -> Bool {
-        missingValues.contains(text.trimmingCharacters(in: .whitespaces))
+        missingValues.contains(trimmingWhitespace(text))
     }
 
     /// A numeric column: `nil` for missing cells, an error naming the row for anything that is
@@ -144,7 +144,7 @@ public struct DataTable: Sendable {
     public func textColumn(_ name: String) throws(InputError) -> [String?] {
         let index = try columnIndex(name)
         return rows.map { row in
-            let text = row[index].trimmingCharacters(in: .whitespaces)
+            let text = trimmingWhitespace(row[index])
             return missingValues.contains(text) ? nil : text
         }
     }
@@ -228,7 +228,7 @@ func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
 /// optional exponent; surrounding spaces allowed. Rejects `inf`, `nan`, hexadecimal and
 /// thousands separators, which `Double(_:)` alone would accept or misread.
 public func parseDecimal(_ text: String) -> Double? {
-    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    let trimmed = trimmingWhitespace(text)
     var digitsSeen = false
     var state = 0  // 0 sign/integer, 1 fraction, 2 exponent sign, 3 exponent digits
     var exponentDigits = false

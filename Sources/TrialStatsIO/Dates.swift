@@ -2,7 +2,7 @@
 /// 1970-01-01 in the proleptic Gregorian calendar), or nil if the text is not a valid date.
 /// Time zones do not enter: the difference of two day numbers is the number of calendar days.
 public func isoDayNumber(_ text: String) -> Int? {
-    let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "-", omittingEmptySubsequences: false)
+    let parts = trimmingWhitespace(text).split(separator: "-", omittingEmptySubsequences: false)
     guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
           let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
           parts.allSatisfy({ $0.allSatisfy(\.isNumber) }),
