@@ -24,6 +24,15 @@ struct VerifierTests {
         ("median 5 (range 1–9)", "Cycles", "median (range)"), ("12.4 (3.1)", "Age, mean (SD)", "mean ± SD"),
         ("0.75 (95% CI 0.44–1.25)", "Relapse", "estimate (CI)"), ("0·75 [0·44; 1·25]", "HR", "estimate (CI)"),
         ("12.5% (95% CI 3.5–29.0)", "Response rate", "estimate (CI)"), ("<0.001", "p", "p-value"), ("mean 5 days (IQR 4–15)", "Onset", "mean (IQR)"),
+        // A rate with its interval after the count; an estimate with its interval's achieved level;
+        // Kaplan–Meier medians not reached; the number of missing values beside a count.
+        ("9/10 (90.0%) [55.5–99.7]", "Response", "x/n (%) [CI]"), ("3 (33%) [7.5–70.1]", "Response", "n (%) [CI]"),
+        ("9/10 [55.5–99.7]", "Response", "x/n [CI]"), ("9/10 (90%) [95% CI 55.5–99.7]", "Response", "x/n (%) [CI]"),
+        ("−34.0 (−45.0 to −23.5 [95.1%])", "Change", "estimate (CI)"), ("13.0 (7.5–19.0 [96.7%])", "Change", "estimate (CI)"),
+        ("not reached (9.9–NR)", "Median, months (95% CI)", "not reached (CI)"), ("NR (NR–NR)", "Median OS", "not reached (CI)"),
+        ("not reached (95% CI 5.3–NE)", "Median", "not reached (CI)"), ("14.2 (9.9–NR)", "Median OS, months (95% CI)", "estimate (CI, not reached)"),
+        ("not reached", "Median", "not reached"), ("NR", "Median", "not applicable"), ("8 (1 missing)", "Pairs", "number"),
+        ("8 (1 missing)", "Patients, n (%)", "count"),
     ])
     func shapes(text: String, label: String, kind: String) {
         #expect(CellParser.parse(text, label: LabelStatistic(label: label)).kind == kind, "\(text)")
@@ -39,6 +48,56 @@ struct VerifierTests {
         #expect(CellParser.parse("one (6%) of 18") == .fraction(1, of: 18, percent: PrintedNumber("6")))
         #expect(CellParser.parse("0·75 [0·44; 1·25]", label: .ratioCI) == .estimateCI(estimate: PrintedNumber("0.75")!, lower: PrintedNumber("0.44")!,
                                                                                      upper: PrintedNumber("1.25")!, level: nil, percent: false))
+    }
+
+    /// The numbers of the new shapes: a rate's interval after its count, an achieved level, bounds
+    /// not reached.
+    @Test("values of rates with intervals, achieved levels and values not reached")
+    func intervalValues() throws {
+        #expect(CellParser.parse("9/10 (90.0%) [55.5–99.7]") == .rateCI(9, of: 10, percent: PrintedNumber("90.0"), lower: try #require(PrintedNumber("55.5")),
+                                                                          upper: try #require(PrintedNumber("99.7")), level: nil))
+        #expect(CellParser.parse("3 (33%) [90% CI 10.0–63.0]") == .rateCI(3, of: nil, percent: PrintedNumber("33"), lower: try #require(PrintedNumber("10.0")),
+                                                                            upper: try #require(PrintedNumber("63.0")), level: 0.9))
+        // A bare count before bounds stays a median with its quartiles.
+        #expect(CellParser.parse("17 [7.5–70.1]").kind == "median (IQR)")
+        guard case let .estimateCI(e, lo, hi, level, percent) = CellParser.parse("−34.0 (−45.0 to −23.5 [95.1%])") else { Issue.record("not an estimate"); return }
+        #expect(e.value == -34 && lo.value == -45 && hi.value == -23.5 && level == 0.951 && !percent)
+        #expect(CellParser.parse("not reached (9.9–NR)") == .notReached(estimate: nil, lower: PrintedNumber("9.9"), upper: nil, interval: true, level: nil))
+        #expect(CellParser.parse("14.2 (95% CI 9.9–NR)") == .notReached(estimate: PrintedNumber("14.2"), lower: PrintedNumber("9.9"), upper: nil, interval: true, level: 0.95))
+        #expect(CellParser.parse("8 (1 missing)") == .number(try #require(PrintedNumber("8"))))
+    }
+
+    /// Kaplan–Meier cells (issue 11.2): a survival percentage with its interval is a probability,
+    /// not a ratio — its log-log interval is not log-symmetric (90.0 (47.3–98.5) is 9/10 surviving
+    /// with Greenwood's variance), and its interval depends on the risk sets, so `rate-interval`
+    /// does not run and says why. A median survival time is not a ratio either. A median not
+    /// reached has an upper bound not reached (the upper confidence band never crosses 50% before
+    /// the curve does); a printed one cannot be.
+    @Test("Kaplan–Meier estimates: probabilities and medians, not ratios")
+    func kaplanMeier() {
+        let t = "Table 5"
+        let cells = [Self.cell(t, "SLE", "Survival, % (95% CI): At 12 months", nil, "90.0 (47.3–98.5)"),
+                     Self.cell(t, "SLE", "Median, months (95% CI)", nil, "12.3 (9.9–35.0)"),
+                     Self.cell(t, "SSc", "Median, months (95% CI)", nil, "not reached (9.3–NR)"),
+                     Self.cell(t, "IIM", "Median, months (95% CI)", nil, "14.2 (5.3–NR)"),
+                     Self.cell(t, "OS", "12-month OS rate, % (95% CI)", 24, "87.5 (66.1–95.8)")]
+        let report = Verifier.verify(cells)
+        #expect(report.findings.isEmpty, "\(report.findings.map(\.detail))")
+        #expect(report.coverage[0].checks == [CheckOutcome(check: .range, status: .passed),
+                                             CheckOutcome(check: .rateInterval, status: .notRun, reason: .survivalEstimate)])
+        #expect(report.coverage[1].checks == [CheckOutcome(check: .range, status: .passed)])
+        #expect(report.coverage[4].checks.contains(CheckOutcome(check: .rateInterval, status: .notRun, reason: .survivalEstimate)))
+        #expect(EstimateKind.of(row: "Overall survival", column: "HR (95% CI)", section: "", percent: false) == .ratio)
+        #expect(EstimateKind.of(row: "SLE", column: "Survival, % (95% CI): At 12 months", section: "", percent: false) == .survivalProbability)
+        #expect(EstimateKind.of(row: "Death", column: "0.75 (95% CI)", section: "", percent: false) == .unnamed)
+        // Planted: a median not reached with a finite upper bound; a reached median with its lower bound not reached.
+        for text in ["not reached (9.3–20.0)", "14.2 (NR–20.0)", "not reached (NR–9.9)"] {
+            let planted = Verifier.verify([Self.cell(t, "SSc", "Median, months (95% CI)", nil, text)])
+            #expect(planted.findings.map(\.check) == [.range] && planted.findings.first?.severity == .error, "\(text)")
+        }
+        // An estimate the headings do not name gets no ratio check, and says so.
+        let unnamed = Verifier.verify([Self.cell("T", "Relapse", "A", nil, "0.75 (95% CI 0.60–1.04)")])
+        #expect(unnamed.findings.isEmpty && unnamed.coverage[0].checks.contains(CheckOutcome(check: .ratioConsistency, status: .notRun, reason: .estimateNotNamed)))
     }
 
     /// Decimal commas are decided per table: "4 (7,6)" beside other comma decimals is 4 with 7.6%,
@@ -156,14 +215,21 @@ struct VerifierTests {
         #expect(!report.findings.contains { $0.severity == .error }, "\(report.findings.map(\.detail))")
     }
 
-    /// (f) 4/32 = 12.5%: Clopper–Pearson gives 3.51% to 28.99% (SciPy `beta.ppf(0.025, 4, 29)`,
-    /// `beta.ppf(0.975, 5, 28)`), printed 3.5–29.0; a note names the methods that print it.
+    /// (f) 4/32 = 12.5%: Clopper–Pearson gives 3.51% to 28.99% (R `binom.test(4, 32)$conf.int`,
+    /// SciPy `beta.ppf(0.025, 4, 29)`, `beta.ppf(0.975, 5, 28)`), printed 3.5–29.0: the exact
+    /// interval verify itself gives every count, so the check passes without a finding. Wilson's
+    /// 4.97% to 28.07% (R `prop.test(4, 32, correct = FALSE)$conf.int`), printed 5.0–28.1, is
+    /// not the exact interval: a note names the methods that print it.
     @Test("a rate's interval: the methods that print it")
     func rateInterval() throws {
-        let report = Verifier.verify([Self.cell("T", "Response rate", "A", 32, "12.5% (95% CI 3.5–29.0)")])
+        let exact = Verifier.verify([Self.cell("T", "Response rate", "A", 32, "12.5% (95% CI 3.5–29.0)")])
+        #expect(exact.findings.isEmpty, "\(exact.findings.map(\.detail))")
+        #expect(exact.coverage[0].checks.contains(CheckOutcome(check: .rateInterval, status: .passed)))
+        let report = Verifier.verify([Self.cell("T", "Response rate", "A", 32, "12.5% (95% CI 5.0–28.1)")])
         let finding = try #require(report.findings.first)
-        guard case let .rateInterval(count, n, _, _, methods) = finding.detail else { Issue.record("no rate finding"); return }
-        #expect(finding.severity == .note && count == 4 && n == 32 && methods.contains("clopper-pearson") && !methods.contains("wald"))
+        guard case let .rateInterval(count, n, _, _, level, levelPrinted, methods) = finding.detail else { Issue.record("no rate finding"); return }
+        #expect(finding.severity == .note && count == 4 && n == 32 && level == 0.95 && levelPrinted)
+        #expect(methods.contains("wilson") && !methods.contains("clopper-pearson") && !methods.contains("wald"), "\(methods)")
         // SPRINT's hazard ratios agree with their intervals and P values (Wald, within rounding).
         let ratio = Verifier.verify([Self.cell("T", "Death", "HR (95% CI)", nil, "1.22 (1.01–1.46)"), Self.cell("T", "Death", "P value", nil, "0.04")])
         #expect(ratio.findings.isEmpty && ratio.coverage[0].checks.contains(CheckOutcome(check: .ratioConsistency, status: .passed)))

@@ -118,4 +118,78 @@ struct ReportVerifyTests {
             #expect(ran.allSatisfy { $0["status"] as? String == "passed" }, "\(name) failed on a cell")
         }
     }
+
+    /// `verify` on report.html alone, without the patient-level data (issue 11.2): every cell is
+    /// read — the responders' and response rates' `x/n (p%) [lo–hi]`, the Hodges–Lehmann changes
+    /// `est (lo to hi [achieved%])`, the Kaplan–Meier medians `not reached (9.9–NR)` — and nothing
+    /// is found but what the tables say on purpose. The Kaplan–Meier survival percentages
+    /// "90.0 (47.3–98.5)" are survival probabilities, not ratios: their intervals (log-log) are not
+    /// log-symmetric and were ten ratio-consistency warnings before. What cannot be checked
+    /// without the data is listed, check by check, with its reason.
+    @Test("verify on report.html without the data: every cell read, no error or warning, the notes and what was not checked listed (issue 11.2)")
+    func reportAloneVerifies() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("out")
+        let analyze = try CLI.run(["analyze", Self.cohort, "--plan", Self.plan, "--out", out.path])
+        #expect(analyze.status == 0, "\(analyze.stderr)")
+        let report = out.appendingPathComponent("report.html").path
+
+        let verify = try CLI.run(["verify", report, "--format", "json"])
+        #expect(verify.status == 0, "\(verify.stderr)")
+        let json = try jsonObject(verify.stdout)
+        #expect((json["cells"] as? NSNumber)?.intValue == 152 && (json["parsed"] as? NSNumber)?.intValue == 152)
+        #expect((json["unparsed"] as? [Any])?.isEmpty == true)
+        #expect((json["warnings"] as? [String]) == [], "\(json["warnings"] ?? "")")
+        let findings = try #require(json["findings"] as? [[String: Any]])
+        for f in findings where f["severity"] as? String != "note" {
+            Issue.record("\(f["severity"] ?? "") \(f["check"] ?? "") \(f["row"] ?? "") | \(f["column"] ?? ""): \(f["text"] ?? "") — \(f["message"] ?? "")")
+        }
+        // The only notes: Table 3's FACIT responders are counted among the patients with both
+        // values (8 of SSc's 9, 23 of 24), as the table's footnote says; the cells print their
+        // own denominators, which differ from the column's N.
+        let notes = findings.filter { $0["severity"] as? String == "note" }.map { "\($0["check"] ?? "") \($0["row"] ?? "") | \($0["column"] ?? ""): \($0["text"] ?? "")" }
+        #expect(notes == [
+            "count-bounds FACIT-Fatigue, change ≥ 3.0 | SSc: 6/8 (75.0%) [34.9–96.8]",
+            "count-bounds FACIT-Fatigue, change ≥ 3.0 | All: 18/23 (78.3%) [56.3–92.5]",
+            "count-bounds FACIT-Fatigue, change ≥ 4.0 | SSc: 6/8 (75.0%) [34.9–96.8]",
+            "count-bounds FACIT-Fatigue, change ≥ 4.0 | All: 18/23 (78.3%) [56.3–92.5]",
+        ], "\(notes)")
+
+        let coverage = try #require(json["coverage"] as? [[String: Any]])
+        func statistic(_ c: [String: Any]) -> String { (c["read_as"] as? [String: Any])?["statistic"] as? String ?? "" }
+        func outcomes(_ c: [String: Any]) -> [String] {
+            (c["checks"] as? [[String: Any]] ?? []).map { "\($0["check"] ?? "") \($0["status"] ?? "")\(($0["reason"] as? String).map { " " + $0 } ?? "")" }
+        }
+        // Responders and response rates: count, percentage, subgroup sums, the rate within its
+        // interval, and the interval is the exact (Clopper–Pearson) one at 95%.
+        let rates = coverage.filter { ($0["table"] as? String)?.hasPrefix("Table 3") == true || ($0["table"] as? String)?.hasPrefix("Table 4") == true }
+        #expect(rates.count == 20 && rates.allSatisfy { statistic($0) == "x/n (%) [CI]" })
+        for c in rates {
+            #expect(Set(outcomes(c)) == ["count-bounds passed", "percent-rounding passed", "subgroup-sum passed", "range passed", "rate-interval passed"],
+                    "\(c["text"] ?? ""): \(outcomes(c))")
+        }
+        // The Hodges–Lehmann changes with their achieved level; the p-values against the pairs the row prints.
+        let changes = coverage.filter { ($0["column"] as? String)?.hasPrefix("Change") == true }
+        #expect(changes.count == 12 && changes.allSatisfy { statistic($0) == "estimate (CI)" && outcomes($0) == ["range passed"] })
+        let level = try #require(((changes.first?["read_as"] as? [String: Any])?["values"] as? [[String: Any]])?.first { $0["name"] as? String == "level" })
+        #expect(exactDouble(level["value"]) == 0.951)
+        let pValues = coverage.filter { $0["column"] as? String == "P" }
+        #expect(pValues.count == 12 && pValues.allSatisfy { outcomes($0).contains("p-value passed") })
+        // Kaplan–Meier: medians not reached with their intervals; survival probabilities.
+        let medians = coverage.filter { ($0["column"] as? String)?.hasPrefix("Median, months") == true }
+        #expect(medians.count == 4 && medians.allSatisfy { statistic($0) == "not reached (CI)" && outcomes($0) == ["range passed"] })
+        let survival = coverage.filter { ($0["column"] as? String)?.hasPrefix("Survival, %") == true }
+        #expect(survival.count == 12 && survival.allSatisfy { outcomes($0) == ["range passed", "rate-interval not_run survival_estimate"] })
+
+        // What was not checked, by check and reason, nothing else.
+        var notRun: [String: Int] = [:]
+        for c in coverage { for o in outcomes(c) where o.contains(" not_run ") { notRun[o, default: 0] += 1 } }
+        #expect(notRun == [
+            "quantile-granularity not_run no_scale": 48,    // the report prints no instrument scale
+            "pooled-quantile not_run no_partner_column": 24, // Table 2's groups are rows, not columns beside a total
+            "reconstruction not_run no_scale": 12,
+            "rate-interval not_run survival_estimate": 12,
+        ], "\(notRun)")
+    }
 }

@@ -40,6 +40,8 @@ extension Verifier {
                     switch changed[k].parsed {
                     case let .count(_, percent): changed[k].parsed = .count(value, percent: percent)
                     case let .fraction(_, of, percent): changed[k].parsed = .fraction(value, of: of, percent: percent)
+                    case let .rateCI(_, of, percent, lower, upper, level):
+                        changed[k].parsed = .rateCI(value, of: of, percent: percent, lower: lower, upper: upper, level: level)
                     default: continue
                     }
                     let after = countErrors(changed)

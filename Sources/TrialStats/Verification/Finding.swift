@@ -142,8 +142,12 @@ public enum FindingDetail: Equatable, Sendable {
     case pValueOutOfRange(value: Double)
     /// An interval that does not contain its estimate, or with its bounds reversed.
     case intervalExcludesEstimate(estimate: PrintedNumber, lower: PrintedNumber, upper: PrintedNumber)
-    /// A printed rate interval and the methods that print it (none: an error; some: a note).
-    case rateInterval(count: Int, n: Int, lower: PrintedNumber, upper: PrintedNumber, methods: [String])
+    /// An estimate or bound printed as not reached (nil) out of order with the others: a median
+    /// not reached lies beyond every time the curve covers, and so does its interval's upper bound.
+    case notReachedOrder(estimate: PrintedNumber?, lower: PrintedNumber?, upper: PrintedNumber?)
+    /// A printed rate interval at `level` (`levelPrinted` false: not printed, 95% assumed) and the
+    /// methods that print it (none: a warning; only methods other than Clopper–Pearson: a note).
+    case rateInterval(count: Int, n: Int, lower: PrintedNumber, upper: PrintedNumber, level: Double, levelPrinted: Bool, methods: [String])
     /// A ratio's CI is not log-symmetric about it, or its p disagrees with the CI.
     case ratioConsistency(estimate: PrintedNumber, lower: PrintedNumber, upper: PrintedNumber, impliedEstimate: Double, impliedP: Double?, printedP: PrintedPValue?)
     /// Reconstruction: no data on the scale print the row's medians and quartiles.
@@ -247,8 +251,19 @@ public enum NotRunReason: String, Sendable, Equatable, CaseIterable {
     case notAPairedRow = "not_a_paired_row"
     /// The p-value's test is not one the check computes.
     case otherTest = "other_test"
-    /// The row prints another statistic (a ratio, a rate) beside its counts: the p may be its.
+    /// The row prints another statistic (a ratio, a rate, a median) beside its counts: the p may be its.
     case notACountRow = "not_a_count_row"
+    /// The row prints bare numbers beside its n (%) cells (sub-columns such as onset times, or
+    /// groups without a percentage) that its headings do not place under a group: which columns
+    /// the p-value compares is not known.
+    case bareCountColumns = "bare_count_columns"
+    /// A Kaplan–Meier estimate: its interval depends on the risk sets and the censoring, which the
+    /// table does not print.
+    case survivalEstimate = "survival_estimate"
+    /// The cell and its headings do not say what the estimate is (a ratio, a rate, a median).
+    case estimateNotNamed = "estimate_not_named"
+    /// More than one cell of the row or column could be the partner the check needs.
+    case ambiguousPartner = "ambiguous_partner"
     /// The same quantity is not printed in another table.
     case noOtherTable = "no_other_table"
     /// Reconstruction was switched off.

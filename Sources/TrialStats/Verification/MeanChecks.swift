@@ -145,6 +145,39 @@ extension Verifier {
                     findings.append(Finding(severity: .error, check: .range, cell: c.reference, text: c.cell.text,
                                             detail: .intervalExcludesEstimate(estimate: estimate, lower: lower, upper: upper)))
                 }
+            case let .rateCI(x, _, percent, lower, upper, _):
+                // The rate x/n itself (on the % scale when a bound is above 1; a bound at most 1 may be either).
+                guard let n = c.n, n > 0 else { log.notRun(c.reference, .range, .noColumnN); continue }
+                guard x <= n else { continue }  // count-bounds reports it
+                log.ran(c.reference, .range)
+                let scales: [Double] = upper.value > 1 ? [100] : [1, 100]
+                let inside = scales.contains { scale in
+                    let rate = PrintedNumber(value: Double(x) / Double(n) * scale, decimals: 12)
+                    return canBeOrdered(lower, rate) && canBeOrdered(rate, upper)
+                }
+                if !inside {
+                    let scale = scales.last ?? 100
+                    let estimate = percent ?? PrintedNumber(value: Double(x) / Double(n) * scale, decimals: 1)
+                    findings.append(Finding(severity: .error, check: .range, cell: c.reference, text: c.cell.text,
+                                            detail: .intervalExcludesEstimate(estimate: estimate, lower: lower, upper: upper)))
+                }
+            case let .notReached(estimate, lower, upper, interval, _):
+                // Not reached stands beyond every printed time: lower ≤ estimate ≤ upper with it as +∞.
+                guard interval else { continue }
+                log.ran(c.reference, .range)
+                func ordered(_ a: PrintedNumber?, _ b: PrintedNumber?) -> Bool {
+                    switch (a, b) {
+                    case (nil, .some): return false
+                    case let (a?, b?): return canBeOrdered(a, b)
+                    default: return true
+                    }
+                }
+                let inOrder = estimate == nil ? ordered(lower, upper) && upper == nil
+                    : ordered(lower, estimate) && ordered(estimate, upper) && ordered(lower, upper)
+                if !inOrder {
+                    findings.append(Finding(severity: .error, check: .range, cell: c.reference, text: c.cell.text,
+                                            detail: .notReachedOrder(estimate: estimate, lower: lower, upper: upper)))
+                }
             default: continue
             }
         }

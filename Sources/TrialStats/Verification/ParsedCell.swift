@@ -20,9 +20,19 @@ public enum ParsedCell: Equatable, Sendable {
     case meanRange(mean: PrintedNumber, min: PrintedNumber, max: PrintedNumber)
     /// "18 – 64", "range 2–9": a bare range (minimum and maximum).
     case range(min: PrintedNumber, max: PrintedNumber)
-    /// "0.75 (95% CI 0.44–1.25)", "0·75 [0·44; 1·25]" in an HR row, "12.5% (95% CI 3.5–29.0)": an
-    /// estimate with its confidence interval; `level` when printed (0.95), `percent` for a rate in %.
+    /// "0.75 (95% CI 0.44–1.25)", "0·75 [0·44; 1·25]" in an HR row, "12.5% (95% CI 3.5–29.0)",
+    /// "−34.0 (−45.0 to −23.5 [95.1%])": an estimate with its confidence interval; `level` when
+    /// printed (0.95; an achieved level in brackets after the bounds, 0.951), `percent` for a rate in %.
     case estimateCI(estimate: PrintedNumber, lower: PrintedNumber, upper: PrintedNumber, level: Double?, percent: Bool)
+    /// "9/10 (90.0%) [55.5–99.7]", "3 (33%) [7.5–70.1]", "9/10 [55.5–99.7]": a count (with its own
+    /// denominator when printed) and its percentage, then a confidence interval for the rate (in %
+    /// when a bound is above 1); `level` when printed in the brackets ("[95% CI 55.5–99.7]").
+    case rateCI(Int, of: Int?, percent: PrintedNumber?, lower: PrintedNumber, upper: PrintedNumber, level: Double?)
+    /// "not reached (9.9–NR)", "NR (NR–NR)", "14.2 (9.9–NR)", "not reached": an estimate whose value
+    /// or interval bound is not reached (printed NR, NE, "not reached", "not estimable": a
+    /// Kaplan–Meier median, or a bound of its interval, that the curve does not reach); nil stands
+    /// for not reached. `interval` says whether an interval was printed; `level` when printed.
+    case notReached(estimate: PrintedNumber?, lower: PrintedNumber?, upper: PrintedNumber?, interval: Bool, level: Double?)
     /// "P < 0.0001", "P = 0.0030", "p=.03", or a bare number in a p-value column.
     case pValue(PrintedPValue)
     /// A p-value printed outside [0, 1] ("P = 1.5", or `105` in a p-value column).
@@ -45,6 +55,10 @@ public enum ParsedCell: Equatable, Sendable {
         case .meanRange: return "mean (range)"
         case .range: return "range"
         case .estimateCI: return "estimate (CI)"
+        case let .rateCI(_, of, percent, _, _, _): return (of == nil ? "n" : "x/n") + (percent == nil ? "" : " (%)") + " [CI]"
+        case let .notReached(estimate, _, _, interval, _):
+            if estimate != nil { return "estimate (CI, not reached)" }
+            return interval ? "not reached (CI)" : "not reached"
         case .pValue, .invalidPValue: return "p-value"
         case .number: return "number"
         case .unparsed: return "unparsed"
@@ -122,7 +136,9 @@ public enum DecimalMark: String, Sendable, Equatable {
 /// Shapes: `17 (71)`, `18 (75%)`, `9/10 (90%)`, `9 of 10`, `one (6%) of 18`, `six (67%)`,
 /// `39 (26–53)`, `63.0 [52.8; 74.8]`, `117 [75.5–138]`, `1,051 (780–1,252)`, `1 (1-6)`, `18 – 64`,
 /// `12.3 ± 4.5`, `mean 10 days (IQR 9–21 days)`, `0.75 (95% CI 0.44–1.25)`, `0·75 [0·44; 1·25]`,
-/// `P < 0.0001`, `P = 0.0030`, `p=.03`, `-`. The two bounds inside brackets may be separated by an
+/// `−34.0 (−45.0 to −23.5 [95.1%])` (an interval with its achieved level), `9/10 (90.0%) [55.5–99.7]`
+/// (a rate with its interval), `not reached (9.9–NR)`, `14.2 (9.9–NR)` (values not reached),
+/// `8 (1 missing)`, `P < 0.0001`, `P = 0.0030`, `p=.03`, `-`. The two bounds inside brackets may be separated by an
 /// en or em dash (spaced or not), a hyphen, a semicolon, a comma followed by a space, or "to"; a
 /// comma between digits that leaves groups of three is a thousands separator unless the table
 /// writes decimal commas (``DecimalMark``). Number words up to twenty are read as numbers. A
@@ -150,7 +166,12 @@ public enum CellParser {
         if let fraction = parseOf(t) { return fraction }
         let (leading, rest) = stripLeadingWord(t)
         t = rest
+        if let unreached = parseNotReached(t) { return unreached }
         if let (first, inner, closing) = splitBracket(t) {
+            // "9/10 (90.0%) [55.5–99.7]", "3 (33%) [7.5–70.1]": a count with its percentage, then the rate's interval.
+            if let rate = parseRateCI(head: first, inner: inner, decimalMark: decimalMark) { return rate }
+            // "8 (1 missing)": the number of missing values beside a count is a remark, not a percentage.
+            if isMissingRemark(inner) { return parse(first, label: label, columnN: columnN, decimalMark: decimalMark) }
             let head = stripUnit(first)
             if let (x, n) = parseFraction(head) {
                 guard let percent = parsePercent(inner) else { return .unparsed(reason: .notAPercentage(inner: inner, after: first)) }
@@ -165,9 +186,17 @@ public enum CellParser {
                let sd = PrintedNumber(stripUnit(String(signed.dropFirst()).trimmingCharacters(in: .whitespaces))) {
                 return .meanSD(mean: headNumber, sd: sd)
             }
-            if let (a, b) = splitRange(stripUnit(innerRest)) {
+            // "−34.0 (−45.0 to −23.5 [95.1%])": bounds followed by their (achieved) confidence level.
+            let (bounds, achieved) = splitTrailingLevel(innerRest)
+            if let (a, b) = splitRange(stripUnit(bounds)) {
                 guard let lo = PrintedNumber(stripUnit(a)), let hi = PrintedNumber(stripUnit(b)) else {
                     return .unparsed(reason: .boundsNotNumbers(inner))
+                }
+                if let achieved {
+                    switch innerWord {
+                    case .none, .ci: return .estimateCI(estimate: headNumber, lower: lo, upper: hi, level: achieved, percent: headPercent)
+                    case .iqr, .range, .sd: return .unparsed(reason: .boundsNotNumbers(inner))
+                    }
                 }
                 let isMean = leading == "mean"
                 switch innerWord {
@@ -213,6 +242,91 @@ public enum CellParser {
             return .number(n)
         }
         return .unparsed(reason: .noKnownShape(t))
+    }
+
+    /// The words that print a value not reached (a Kaplan–Meier median or bound).
+    static let notReachedWords: Set<String> = ["nr", "ne", "n.r.", "n.e.", "not reached", "not yet reached", "not estimable", "na"]
+
+    /// "not reached (9.9–NR)", "NR (NR–NR)", "14.2 (9.9–NR)", "not reached (95% CI 5.3–NR)",
+    /// "not reached": nil unless the estimate or a bound is printed as not reached ("NR" alone
+    /// stays not applicable: it also means not reported).
+    static func parseNotReached(_ t: String) -> ParsedCell? {
+        let lower = t.lowercased()
+        if ["not reached", "not yet reached", "not estimable"].contains(lower) {
+            return .notReached(estimate: nil, lower: nil, upper: nil, interval: false, level: nil)
+        }
+        guard let (head, inner, _) = splitBracket(t) else { return nil }
+        enum Value { case number(PrintedNumber), notReached }
+        func value(_ s: String) -> Value? {
+            let v = s.trimmingCharacters(in: .whitespaces)
+            if notReachedWords.contains(v.lowercased()) { return .notReached }
+            return PrintedNumber(stripUnit(v)).map { .number($0) }
+        }
+        let (word, rest) = stripInnerWord(inner)
+        var level: Double?
+        switch word {
+        case .none: break
+        case .ci(let l): level = l
+        default: return nil
+        }
+        let (bounds, achieved) = splitTrailingLevel(rest)
+        guard let estimate = value(head), let (a, b) = splitRange(bounds), let lo = value(a), let hi = value(b) else { return nil }
+        func number(_ v: Value) -> PrintedNumber? { if case let .number(n) = v { return n } else { return nil } }
+        guard [estimate, lo, hi].contains(where: { number($0) == nil }) else { return nil }
+        return .notReached(estimate: number(estimate), lower: number(lo), upper: number(hi), interval: true, level: level ?? achieved)
+    }
+
+    /// "9/10 (90.0%)" or "3 (33%)" (or "9/10") before brackets holding two bounds ("55.5–99.7",
+    /// "95% CI 7.5–70.1"): a rate with its interval. Nil for any other shape (a bare count before
+    /// bounds is a median with its quartiles).
+    static func parseRateCI(head: String, inner: String, decimalMark: DecimalMark) -> ParsedCell? {
+        let x: Int, n: Int?, percent: PrintedNumber?
+        if let (a, b) = parseFraction(head) {
+            (x, n, percent) = (a, b, nil)
+        } else if let (a, b) = parseFraction(stripUnit(splitBracket(head)?.0 ?? "")), let p = splitBracket(head).flatMap({ parsePercent($0.1) }) {
+            (x, n, percent) = (a, b, p)
+        } else if let (countText, percentText, _) = splitBracket(head), let count = PrintedNumber(countText), count.decimals == 0, count.value >= 0,
+                  let c = countValue(count), percentText.trimmingCharacters(in: .whitespaces).hasSuffix("%"), let p = parsePercent(percentText) {
+            (x, n, percent) = (c, nil, p)
+        } else { return nil }
+        let (word, rest) = stripInnerWord(inner)
+        var level: Double?
+        switch word {
+        case .none: break
+        case .ci(let l): level = l
+        default: return nil
+        }
+        let (bounds, achieved) = splitTrailingLevel(rest)
+        func bound(_ s: String) -> PrintedNumber? {
+            var v = stripUnit(s)
+            if v.hasSuffix("%") { v = String(v.dropLast()).trimmingCharacters(in: .whitespaces) }
+            return PrintedNumber(v)
+        }
+        guard let (a, b) = splitRange(bounds), let lo = bound(a), let hi = bound(b) else { return nil }
+        return .rateCI(x, of: n, percent: percent, lower: lo, upper: hi, level: level ?? achieved)
+    }
+
+    /// "1 missing", "2 unknown": the number of missing values printed in brackets beside a count.
+    static func isMissingRemark(_ inner: String) -> Bool {
+        let words = inner.lowercased().split(separator: " ").map(String.init)
+        guard words.count >= 2, Int(words[0]) != nil else { return false }
+        return ["missing", "missing)", "unknown", "not known", "not available", "n/a"].contains(words.dropFirst().joined(separator: " "))
+    }
+
+    /// "−45.0 to −23.5 [95.1%]" → ("−45.0 to −23.5", 0.951): bounds followed by the interval's
+    /// (achieved) confidence level in brackets; the level is nil when there is none.
+    static func splitTrailingLevel(_ inner: String) -> (String, Double?) {
+        let s = inner.trimmingCharacters(in: .whitespaces)
+        guard let close = s.last, close == "]" || close == ")" else { return (s, nil) }
+        let open: Character = close == "]" ? "[" : "("
+        guard let openIndex = s.lastIndex(of: open) else { return (s, nil) }
+        var content = s[s.index(after: openIndex)..<s.index(before: s.endIndex)].trimmingCharacters(in: .whitespaces)
+        guard content.hasSuffix("%") else { return (s, nil) }
+        content = String(content.dropLast()).trimmingCharacters(in: .whitespaces)
+        guard let value = Double(content), value > 0, value < 100 else { return (s, nil) }
+        let before = s[..<openIndex].trimmingCharacters(in: .whitespaces)
+        guard !before.isEmpty else { return (s, nil) }
+        return (before, value / 100)
     }
 
     /// A printed whole number as a count, nil above ``maximumCount``.

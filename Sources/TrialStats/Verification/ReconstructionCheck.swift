@@ -26,7 +26,7 @@ extension Verifier {
                   case let .pValue(p) = pCell.parsed else { continue }
             let medians = row.cells.filter { if case .medianIQR = $0.parsed { return true } else { return false } }
             guard medians.count == 2 else { log.notRun(pCell.reference, .reconstruction, .notAPairedRow); continue }
-            guard let n = medians.compactMap({ $0.cell.columnN }).min(), n >= 1 else { log.notRun(pCell.reference, .reconstruction, .noColumnN); continue }
+            guard let n = pairsCount(row) ?? medians.compactMap({ $0.cell.columnN }).min(), n >= 1 else { log.notRun(pCell.reference, .reconstruction, .noColumnN); continue }
             guard let scaled = medians.first(where: { $0.cell.scaleMin != nil && $0.cell.scaleMax != nil && $0.cell.scaleStep != nil }),
                   let minimum = scaled.cell.scaleMin, let maximum = scaled.cell.scaleMax, let step = scaled.cell.scaleStep,
                   case let .medianIQR(m0, a0, b0) = medians[0].parsed, case let .medianIQR(m1, a1, b1) = medians[1].parsed

@@ -72,6 +72,7 @@ public enum Verifier {
             let parsed = CellParser.parse(cell.text, label: statisticHint(cell), columnN: cell.columnN, decimalMark: marks[cell.table] ?? .period)
             var n = cell.columnN
             if case let .fraction(_, of, _) = parsed { n = of }
+            if case let .rateCI(_, of?, _, _, _, _) = parsed { n = of }
             return ReadCell(cell: cell, parsed: parsed, label: LabelStatistic(label: cell.row), n: n)
         }
     }
@@ -103,7 +104,7 @@ public enum Verifier {
                 log.ran(c.reference, .unparsed)
                 findings.append(Finding(severity: .note, check: .unparsed, cell: c.reference, text: c.cell.text, detail: .unreadable(reason)))
             }
-            if case let .fraction(_, of, _) = c.parsed, let columnN = c.cell.columnN, columnN != of {
+            if let of = c.ownDenominator, let columnN = c.cell.columnN, columnN != of {
                 findings.append(Finding(severity: .note, check: .countBounds, cell: c.reference, text: c.cell.text,
                                         detail: .denominatorDiffers(cellN: of, columnN: columnN)))
             }
@@ -223,6 +224,7 @@ extension ReadCell {
         switch parsed {
         case let .count(x, _): return x
         case let .fraction(x, _, _): return x
+        case let .rateCI(x, _, _, _, _, _): return x
         default: return nil
         }
     }
@@ -232,6 +234,16 @@ extension ReadCell {
         switch parsed {
         case let .count(_, p): return p
         case let .fraction(_, _, p): return p
+        case let .rateCI(_, _, p, _, _, _): return p
+        default: return nil
+        }
+    }
+
+    /// The denominator a count cell prints itself ("9/10", "9/10 (90%) [55.5–99.7]").
+    var ownDenominator: Int? {
+        switch parsed {
+        case let .fraction(_, of, _): return of
+        case let .rateCI(_, of, _, _, _, _): return of
         default: return nil
         }
     }

@@ -162,9 +162,16 @@ public func findingSentence(_ f: Finding) -> String {
         return "A p-value lies between 0 and 1; \(number(value)) cannot be one."
     case let .intervalExcludesEstimate(estimate, lower, upper):
         return "The estimate \(estimate.text) lies outside its own interval \(lower.text) to \(upper.text)."
-    case let .rateInterval(count, n, lower, upper, methods):
-        if methods.isEmpty { return "No interval method prints \(lower.text) to \(upper.text) for \(count)/\(n)." }
-        return "\(lower.text) to \(upper.text) for \(count)/\(n) is printed by: \(methods.joined(separator: ", "))."
+    case let .notReachedOrder(estimate, lower, upper):
+        func text(_ p: PrintedNumber?) -> String { p?.text ?? "not reached" }
+        if estimate == nil, let upper {
+            return "A median not reached lies beyond every time the curve covers, and so does the upper bound of its interval (the upper confidence band crosses 50% no earlier than the curve); \(upper.text) cannot be that bound."
+        }
+        return "The interval \(text(lower)) to \(text(upper)) does not contain the estimate \(text(estimate)) (not reached lies beyond every printed time)."
+    case let .rateInterval(count, n, lower, upper, level, levelPrinted, methods):
+        let at = "at \(formatForPeople(level * 100, significant: 4))%\(levelPrinted ? "" : " (no level printed)")"
+        if methods.isEmpty { return "No interval method prints \(lower.text) to \(upper.text) for \(count)/\(n) \(at)." }
+        return "\(lower.text) to \(upper.text) for \(count)/\(n) \(at) is printed by \(methods.joined(separator: ", ")), not by the exact Clopper–Pearson interval."
     case let .ratioConsistency(estimate, lower, upper, implied, impliedP, printedP):
         var s = "The interval \(lower.text) to \(upper.text) is centred (on the log scale) at \(number(implied)), not at \(estimate.text)"
         if let impliedP, let printedP { s += "; it implies p ≈ \(number(impliedP)), printed \(printedP)" }
@@ -232,6 +239,7 @@ extension Finding {
 /// What a cell was read as, for the JSON: the statistic, its numbers with their printed decimals,
 /// and the N the checks used.
 public func readAsJSON(_ parsed: ParsedCell, n: Int?) -> JSONValue {
+    func levelJSON(_ level: Double) -> JSONValue { .object([("name", .string("level")), ("value", .number(level))]) }
     func printed(_ name: String, _ p: PrintedNumber) -> JSONValue {
         .object([("name", .string(name)), ("value", .number(p.value)), ("decimals", .int(p.decimals)), ("text", .string(p.text))])
     }
@@ -248,7 +256,18 @@ public func readAsJSON(_ parsed: ParsedCell, n: Int?) -> JSONValue {
     case let .meanIQR(m, a, b): values = [printed("mean", m), printed("q1", a), printed("q3", b)]
     case let .meanRange(m, a, b): values = [printed("mean", m), printed("min", a), printed("max", b)]
     case let .range(a, b): values = [printed("min", a), printed("max", b)]
-    case let .estimateCI(e, a, b, _, _): values = [printed("estimate", e), printed("lower", a), printed("upper", b)]
+    case let .estimateCI(e, a, b, level, _):
+        values = [printed("estimate", e), printed("lower", a), printed("upper", b)] + (level.map { [levelJSON($0)] } ?? [])
+    case let .rateCI(x, of, percent, a, b, level):
+        values = [.object([("name", .string("count")), ("value", .int(x)), ("decimals", .int(0))])]
+            + (of.map { [.object([("name", .string("denominator")), ("value", .int($0)), ("decimals", .int(0))])] } ?? [])
+            + (percent.map { [printed("percent", $0)] } ?? []) + [printed("lower", a), printed("upper", b)] + (level.map { [levelJSON($0)] } ?? [])
+    case let .notReached(e, a, b, _, level):
+        // A value not reached is null.
+        func value(_ name: String, _ p: PrintedNumber?) -> JSONValue {
+            p.map { printed(name, $0) } ?? .object([("name", .string(name)), ("value", .null), ("decimals", .null), ("text", .string("not reached"))])
+        }
+        values = [value("estimate", e), value("lower", a), value("upper", b)] + (level.map { [levelJSON($0)] } ?? [])
     case let .pValue(p): values = [.object([("name", .string("p")), ("relation", .string(p.relation.rawValue)), ("value", .number(p.number.value)),
                                             ("decimals", .int(p.number.decimals)), ("text", .string(p.number.text))])]
     case let .invalidPValue(p): values = [printed("p", p)]
@@ -373,7 +392,11 @@ public func notRunPhrase(_ reason: NotRunReason?) -> String {
     case .noScale?: return "no scale given (scale_min, scale_max, scale_step)"
     case .notAPairedRow?: return "not a row of two medians and a p-value"
     case .otherTest?: return "the p-value's test (cells file's test column) is not one this check computes"
-    case .notACountRow?: return "the row prints another statistic (a ratio, a rate) beside its counts"
+    case .notACountRow?: return "the row prints another statistic (a ratio, a rate, a median) beside its counts"
+    case .bareCountColumns?: return "the row prints bare numbers beside its n (%) cells that its headings do not place under a group (sub-columns?): which columns the p-value compares is not known"
+    case .survivalEstimate?: return "a Kaplan–Meier estimate: its interval depends on the risk sets and censoring, which the table does not print"
+    case .estimateNotNamed?: return "the headings do not say what the estimate is (a ratio, a rate, a median)"
+    case .ambiguousPartner?: return "more than one cell could be its partner"
     case .noOtherTable?: return "not printed in another table"
     case .switchedOff?: return "switched off"
     case .tooLarge?: return "too large to check"
