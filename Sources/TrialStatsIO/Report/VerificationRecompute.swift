@@ -33,7 +33,7 @@ public func recomputeCells(_ report: VerificationReport, data: DataTable, map: D
             let values = try data.numericColumn(column)
             let (settings, summary) = Recompute.medianIQR(rows.compactMap { values[$0] }, median: median, q1: q1, q3: q3)
             out.append(Recomputation(cell: cell.cell, text: cell.text, recomputed: summary, settings: settings))
-        case let .count(printed, percent), let .fraction(printed, _, percent):
+        case let .count(printed, percent), let .fraction(printed, _, percent), let .rateCI(printed, _, percent, _, _, _):
             let codes = try data.textColumn(column)
             var x = 0, n = 0
             for row in rows {
