@@ -113,14 +113,18 @@ struct CountPValueCheckTests {
         #expect(Self.comparison(named)?.0.severity == .note)
     }
 
-    /// A p-value the check does not compute, a row with a ratio, an unreadable group cell and a
-    /// missing N are reported as not run, with the reason.
+    /// A p-value the check does not compute, a row with a ratio, an unreadable group cell, a bare
+    /// count column and a missing N are reported as not run, with the reason.
     @Test(arguments: [
         (cells([3, 9], [12, 12], p: "P = 0.04", test: "signed-rank"), NotRunReason.otherTest),
         (cells([3, 9], [12, 12], p: "P = 0.04", extra: [PublishedCell(table: "T2", row: "Response, n (%)", column: "HR (95% CI)",
                                                                        columnN: nil, text: "0.90 (0.78–1.04)")]), .notACountRow),
         (cells([3, 9], [12, 12], p: "P = 0.04", extra: [PublishedCell(table: "T2", row: "Response, n (%)", column: "Other",
                                                                        columnN: 5, text: "see text")]), .unreadableNeighbour),
+        // A bare count beside the n (%) cells that no heading places under a group: which
+        // columns the p compares is not known (before, the reason said a ratio or rate was printed).
+        (cells([3, 9], [12, 12], p: "P = 0.04", extra: [PublishedCell(table: "T2", row: "Response, n (%)", column: "Onset within 24 h",
+                                                                       columnN: 12, text: "2")]), .bareCountColumns),
         ([PublishedCell(table: "T2", row: "Response, n (%)", column: "A", columnN: nil, text: "3"),
           PublishedCell(table: "T2", row: "Response, n (%)", column: "B", columnN: 12, text: "9"),
           PublishedCell(table: "T2", row: "Response, n (%)", column: "p", columnN: nil, text: "0.04")], .noColumnN),

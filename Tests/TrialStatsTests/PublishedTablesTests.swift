@@ -215,4 +215,89 @@ struct PublishedTablesTests {
         cells[i].text = "6 (<0.1)"
         #expect(Verifier.verify(cells).findings.map(\.check) == [.percentRounding])
     }
+
+    /// PMC5882834 Table 3 (Frontiers in Aging Neuroscience 2018), transcribed whole: each row an
+    /// arm of one test, with "Basline mean (±SD)" [sic] followed by "Baseline range", then
+    /// "Follow-up mean (±SD)" and "Follow-up range" in the same row (issue 15). The range in the
+    /// next column is the mean's partner ("Basline" is the table's typo: the column just after
+    /// the mean, headed as a range, is taken when no heading names the same thing). The table
+    /// prints no n, so as printed every mean's checks say so (`no_column_n`). With the arms' sizes
+    /// the means imply — every control mean is a multiple of 1/4 and every intervention mean of
+    /// 1/6 (28.75 = 115/4, 28.33 = 170/6), except FAB control's 13.7 and GDS intervention's 4.12 —
+    /// three cells cannot be true: IDN control's baseline mean 100.25 with its range 87 to 103
+    /// (four values: at most (87 + 3·103)/4 = 99.25, 100 over every reading of the rounding) and
+    /// its follow-up 96.75 with 95 to 108 (at least (3·95 + 108)/4 = 98.25, 97.75), and FAB
+    /// control's follow-up SD 2.04 with the range 9 to 17 (four values including 9 and 17 have an
+    /// SD of at least 8/√6 = 3.27; 2.65 over the rounding).
+    @Test("PMC5882834: a mean ± SD column paired with the range column beside it")
+    func rangeInTheNextColumn() throws {
+        var cells = try Self.cells("pmc5882834-table3.csv")
+        let asPrinted = Verifier.verify(cells)
+        #expect(asPrinted.unparsed.isEmpty && asPrinted.parsed == cells.count, "\(asPrinted.unparsed.map(\.text))")
+        #expect(asPrinted.findings.isEmpty, "\(asPrinted.findings.map(\.detail))")
+        let means = asPrinted.coverage.filter { $0.cell.column.hasSuffix("mean (±SD)") }
+        #expect(means.count == 36 && means.allSatisfy { $0.checks.contains(CheckOutcome(check: .sdBounds, status: .notRun, reason: .noColumnN)) })
+
+        for i in cells.indices { cells[i].columnN = cells[i].row.hasSuffix("intervention") ? 6 : 4 }
+        let report = Verifier.verify(cells)
+        let b = "Basline mean (±SD)", f = "Follow-up mean (±SD)"
+        #expect(Self.pinned(report) == [Pinned(.meanBounds, .error, "IDN control", b), Pinned(.meanBounds, .error, "IDN control", f),
+                                        Pinned(.sdBounds, .error, "FAB control", f)], "\(Self.pinned(report))")
+        for finding in report.findings {
+            #expect(finding.related.count == 1 && finding.related[0].column.hasSuffix("range") && finding.related[0].row == finding.cell.row)
+        }
+        // Every mean of both visits was checked against its range, and the ranges say so.
+        let checked = report.coverage.filter { $0.cell.column.hasSuffix("mean (±SD)") && $0.checks.contains { $0.check == .sdBounds && $0.status != .notRun } }
+        #expect(checked.count == 36)
+        #expect(report.coverage.filter { $0.cell.column.hasSuffix("range") }.allSatisfy { $0.checks.contains { $0.check == .sdBounds } })
+    }
+
+    /// Two range columns that could both be a mean's (the same heading stem): neither is
+    /// guessed, and the check says why.
+    @Test("a mean with two candidate range columns is not checked, with the reason")
+    func ambiguousRangeColumns() {
+        let cells = [PublishedCell(table: "T", row: "Age", column: "Mean (SD)", columnN: 10, text: "40.0 (30.0)"),
+                     PublishedCell(table: "T", row: "Age", column: "Range", columnN: 10, text: "20–60"),
+                     PublishedCell(table: "T", row: "Age", column: "Range (min–max)", columnN: 10, text: "20–60")]
+        let report = Verifier.verify(cells)
+        #expect(report.findings.isEmpty)
+        #expect(report.coverage[0].checks.contains(CheckOutcome(check: .sdBounds, status: .notRun, reason: .ambiguousPartner)))
+        // One of them: 10 values in 20–60 with mean 40.0 have an SD of at most 21.9, not 30.0.
+        #expect(Self.pinned(Verifier.verify(Array(cells.prefix(2)))) == [Pinned(.sdBounds, .error, "Age", "Mean (SD)")])
+    }
+
+    /// PMC6998370 Table 3 with the onset-time sub-columns the first transcription left out, as
+    /// `trialstats cells` flattens the table's three heading rows ("Control (n = 20): Onset time
+    /// post-treatment: 24 h"). The bare onset counts stand under their arm's heading, beside the
+    /// arm's "Number (%)", so the P value still compares the two arms' counts: the same five
+    /// Fisher notes as without them. "All (n = 39): Number (%)" is the total column, so the arms
+    /// add up to it in every row. The onset counts themselves add up to each arm's count
+    /// (0 + 1 + 3 + 10 = 14), which no check claims. With headings that do not place the bare
+    /// counts under an arm, which columns the P value compares is not known: not run, with that
+    /// reason — no longer `not_a_count_row`, which said a ratio or a rate was printed.
+    @Test("PMC6998370 with its onset sub-columns: the same Fisher p-values; bare columns it cannot place are named")
+    func onsetSubColumns() throws {
+        let cells = try Self.cells("pmc6998370-table3-onset.csv")
+        let report = Verifier.verify(cells)
+        #expect(report.unparsed.isEmpty && report.parsed == cells.count, "\(report.unparsed.map(\.text))")
+        let rows = ["Upper respiratory infection", "Diarrhea", "Fever", "Vomiting", "Constipation"]
+        #expect(Self.pinned(report) == Set(rows.map { Pinned(.countPValue, .note, $0, "P value") }), "\(Self.pinned(report))")
+        for f in report.findings {
+            guard case let .countPValue(c) = f.detail else { Issue.record("\(f.detail)"); continue }
+            #expect(c.named == .fisher && c.matching.contains(.fisher) && c.counts.map(\.label) == ["Control (n = 20): Number (%)", "hUC-MSC (n = 19): Number (%)"])
+        }
+        let totals = report.coverage.filter { $0.cell.column.hasPrefix("All") }
+        #expect(totals.count == 5 && totals.allSatisfy { $0.checks.contains(CheckOutcome(check: .subgroupSum, status: .passed)) })
+
+        var flat = cells
+        for i in flat.indices {
+            let parts = flat[i].column.components(separatedBy: ": ")
+            if parts.count == 3 { flat[i].column = parts[2] + (parts[0].hasPrefix("Control") ? ", control" : ", hUC-MSC") }
+            if parts.count == 2 { flat[i].column = parts[0] }
+        }
+        let unplaced = Verifier.verify(flat)
+        #expect(unplaced.findings.isEmpty, "\(unplaced.findings.map(\.detail))")
+        let pCells = unplaced.coverage.filter { $0.cell.column == "P value" }
+        #expect(pCells.count == 5 && pCells.allSatisfy { $0.checks.contains(CheckOutcome(check: .countPValue, status: .notRun, reason: .bareCountColumns)) })
+    }
 }

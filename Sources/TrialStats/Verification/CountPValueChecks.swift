@@ -62,32 +62,50 @@ extension Verifier {
     /// correction, the G-test, Boschloo's and Barnard's tests of the 2×k table of events and
     /// non-events. A note names the tests that print the p-value; a warning says when none does
     /// (with each test's p-value), and, when one does only with other Ns (as missing values make),
-    /// which Ns those are. A row that also prints another statistic (a ratio, a rate) is not
-    /// checked: its p-value may be the ratio's.
+    /// which Ns those are. A row that also prints another statistic (a ratio, a rate, a median)
+    /// is not checked: its p-value may be the ratio's (`not_a_count_row`). Bare whole numbers
+    /// beside the n (%) cells are left out when their flattened headings place them under a
+    /// group (sub-columns such as onset times, PMC6998370 Table 3); otherwise the check does not
+    /// run (`bare_count_columns`: which columns the p compares is not known).
     static func countPValueFindings(_ rows: [ReadRow], log: inout CoverageLog) -> [Finding] {
         var findings: [Finding] = []
         for row in rows {
             for pCell in row.cells {
                 guard case let .pValue(printed) = pCell.parsed else { continue }
-                let groups = row.cells.filter {
+                var groups = row.cells.filter {
                     $0.cell.column != pCell.cell.column && !isTotalColumn($0.cell.column) && !isPValueColumn($0)
                 }
+                // Bare whole numbers beside two or more n (%) cells are sub-columns when a flattened
+                // heading places them under a group ("Control: Onset time: 24 h" beside "Control:
+                // Number (%)"); otherwise which columns the p compares is not known.
+                let stated = groups.filter { $0.count != nil && ($0.percent != nil || $0.ownDenominator != nil) }
+                let bare = groups.filter(isBareNumber)
+                if stated.count >= 2, !bare.isEmpty {
+                    guard bare.allSatisfy({ b in stated.contains { isSubColumn(b.cell.column, of: $0.cell.column) } }) else {
+                        log.notRun(pCell.reference, .countPValue, .bareCountColumns)
+                        continue
+                    }
+                    groups = stated + groups.filter { g in !bare.contains { $0.reference == g.reference } && !stated.contains { $0.reference == g.reference } }
+                    groups.sort { a, b in (row.cells.firstIndex { $0.reference == a.reference } ?? 0) < (row.cells.firstIndex { $0.reference == b.reference } ?? 0) }
+                }
                 let counted = groups.filter { $0.count != nil }
-                guard counted.count >= 2 else { continue }
+                guard counted.count >= 2 || (!stated.isEmpty && !bare.isEmpty) else { continue }
                 var named: CountPValueTest?
                 if let test = pCell.cell.test?.trimmingCharacters(in: .whitespaces).lowercased(), !test.isEmpty {
                     guard let t = CountPValueTest(rawValue: test) else { log.notRun(pCell.reference, .countPValue, .otherTest); continue }
                     named = t
                 }
                 if groups.contains(where: \.isUnreadable) { log.notRun(pCell.reference, .countPValue, .unreadableNeighbour); continue }
-                if groups.contains(where: { c in
+                let others = groups.filter { c in
                     if c.count != nil { return false }
                     if case .notApplicable = c.parsed { return false }
                     return true
-                }) {
-                    log.notRun(pCell.reference, .countPValue, .notACountRow)
+                }
+                if !others.isEmpty {
+                    log.notRun(pCell.reference, .countPValue, others.allSatisfy(isBareNumber) ? .bareCountColumns : .notACountRow)
                     continue
                 }
+                guard counted.count >= 2 else { continue }
                 var xs: [Int] = [], ns: [Int] = []
                 for c in counted {
                     guard let x = c.count, let n = c.n, n > 0, x <= n else { break }
@@ -115,6 +133,23 @@ extension Verifier {
             }
         }
         return findings
+    }
+
+    /// A whole number printed without a percentage or denominator ("3" beside "14 (70.0%)").
+    static func isBareNumber(_ c: ReadCell) -> Bool {
+        switch c.parsed {
+        case .count(_, nil): return true
+        case let .number(p): return p.decimals == 0 && p.value >= 0
+        default: return false
+        }
+    }
+
+    /// Whether a flattened column heading ("Control: Onset time post-treatment: 24 h") lies under
+    /// the same top heading as another ("Control: Number (%)"): the same first segment before
+    /// ": ", and more than it.
+    static func isSubColumn(_ column: String, of group: String) -> Bool {
+        let a = column.components(separatedBy: ": "), b = group.components(separatedBy: ": ")
+        return a.count >= 2 && b.count >= 2 && column != group && a[0].trimmingCharacters(in: .whitespaces) == b[0].trimmingCharacters(in: .whitespaces)
     }
 
     /// Whether a computed p-value prints as the published one under half-up or half-even rounding.

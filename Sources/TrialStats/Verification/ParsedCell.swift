@@ -88,7 +88,7 @@ public enum LabelStatistic: String, Sendable {
         }
         if l.contains("(range)") || l.contains("median (min") || l.contains("[range]") || l.contains("median, range") { self = .medianRange }
         else if l.contains("iqr") || l.contains("interquartile") { self = .medianIQR }
-        else if l.contains("± sd") || l.contains("mean (sd)") || l.contains("mean ± ") || l.contains("(sd)") || l.contains("mean, sd") || l.contains("mean sd") { self = .meanSD }
+        else if l.contains("± sd") || l.contains("(±sd)") || l.contains("mean (sd)") || l.contains("mean ± ") || l.contains("(sd)") || l.contains("mean, sd") || l.contains("mean sd") { self = .meanSD }
         else if l.contains("(%)") || l.contains("n (%") || l.contains("no. (%") || l.contains("n/n (%)") { self = .countPercent }
         else if word("hr") || word("rr") || word("irr") || word("ratio") || word("ratios") || l.contains(" or (") || l.contains(" or,") || l.trimmingCharacters(in: .whitespaces) == "or" || l.contains("95% ci") || l.contains("confidence interval") { self = .ratioCI }
         else if word("p") || l.contains("p value") || l.contains("p-value") || l.contains("p-wert") { self = .pValue }
@@ -221,8 +221,8 @@ public enum CellParser {
                 return .unparsed(reason: .neitherNumberNorRange(inner: inner, squareBrackets: closing == "]"))
             }
             if !hasPercent && (label == .meanSD || leading == "mean" || innerWord == .sd) { return .meanSD(mean: headNumber, sd: second) }
-            // "60.6 (13.9)": a number with decimals cannot be a count, so it is a mean with its SD.
-            if !hasPercent && !headPercent && headNumber.decimals > 0 && label != .countPercent { return .meanSD(mean: headNumber, sd: second) }
+            // "60.6 (13.9)", "−2 (2.32)": a number with decimals, or below zero, cannot be a count, so it is a mean with its SD.
+            if !hasPercent && !headPercent && (headNumber.decimals > 0 || headNumber.value < 0) && label != .countPercent { return .meanSD(mean: headNumber, sd: second) }
             if headNumber.decimals == 0, headNumber.value >= 0, !headPercent {
                 guard let count = countValue(headNumber) else { return .unparsed(reason: .countTooLarge(headNumber.text)) }
                 return .count(count, percent: second)

@@ -14,21 +14,61 @@ extension Verifier {
         return words.filter { !statisticWords.contains($0) }.joined(separator: " ")
     }
 
-    /// The range cell printed for the same variable, patients and table as a mean cell: same
-    /// table, section and column, a row label naming the same variable (or both only statistics).
-    static func rangePartner(of c: ReadCell, in cells: [ReadCell]) -> (ReadCell, PrintedNumber, PrintedNumber)? {
+    /// The range printed for a mean's variable and patients: found, more than one candidate, or none.
+    enum RangePartner {
+        case found(ReadCell, PrintedNumber, PrintedNumber)
+        case ambiguous
+        /// The range column beside the mean could not be read.
+        case unreadable
+        case none
+    }
+
+    /// The range cell printed for the same variable, patients and table as a mean cell.
+    ///
+    /// In another row of the same column: a row label naming the same variable (or both only
+    /// statistics): "Age, mean (SD)" and "Age, range", or "Mean (SD)" and "Range" under an "Age"
+    /// section. In another column of the same row (PMC5882834 Table 3: "Baseline mean (±SD)" then
+    /// "Baseline range"): a column heading naming the same thing once its statistic words are
+    /// removed ("Follow-up mean (±SD)" and "Follow-up range"), else the column just after the
+    /// mean's when its heading announces a range (the table's "Basline mean (±SD)" is followed
+    /// by "Baseline range"). A range column whose N differs from the mean's is another population.
+    /// Two candidates for one mean: ambiguous, and the check says so.
+    static func rangePartner(of c: ReadCell, in cells: [ReadCell]) -> RangePartner {
         let stem = variableStem(c.cell.row)
         for other in cells where other.cell.table == c.cell.table && other.cell.section == c.cell.section
             && other.cell.column == c.cell.column && other.cell.row != c.cell.row {
             guard case let .range(lo, hi) = other.parsed, variableStem(other.cell.row) == stem else { continue }
-            return (other, lo, hi)
+            return .found(other, lo, hi)
         }
-        return nil
+        let row = cells.filter { $0.cell.table == c.cell.table && $0.cell.section == c.cell.section && $0.cell.row == c.cell.row }
+        func isRange(_ o: ReadCell) -> Bool {
+            guard o.cell.column != c.cell.column, case .range = o.parsed else { return false }
+            return o.cell.columnN == nil || c.n == nil || o.cell.columnN == c.n
+        }
+        let columnStem = variableStem(c.cell.column)
+        let sameStem = row.filter { isRange($0) && variableStem($0.cell.column) == columnStem }
+        if sameStem.count > 1 { return .ambiguous }
+        var partner = sameStem.first
+        if partner == nil, let i = row.firstIndex(where: { $0.cell.column == c.cell.column }), i + 1 < row.count {
+            let next = row[i + 1]
+            // The next column, unless another mean of the row names it exactly.
+            let claimed = row.contains { o in
+                guard case .meanSD = o.parsed, o.cell.column != c.cell.column else { return false }
+                return variableStem(o.cell.column) == variableStem(next.cell.column)
+            }
+            if LabelStatistic(label: next.cell.column) == .range, !claimed {
+                if next.isUnreadable { return .unreadable }
+                if isRange(next) { partner = next }
+            }
+        }
+        guard let partner, case let .range(lo, hi) = partner.parsed else { return .none }
+        return .found(partner, lo, hi)
     }
 
     /// `sd-bounds` (and `mean-bounds` across rows): a mean ± SD of n values against the printed
-    /// range of the same variable (a `range` row beside it in the same column), or against the
-    /// instrument's scale (`scale_min`, `scale_max`).
+    /// range of the same variable (a `range` row beside it in the same column, or a range column
+    /// beside it in the same row: ``rangePartner(of:in:)``), or against the instrument's scale
+    /// (`scale_min`, `scale_max`).
     ///
     /// With every value in [a, b] and mean μ, the sample SD is at most √(n/(n − 1)·(b − μ)(μ − a))
     /// (Bhatia & Davis 2000, for the sample variance); with a printed range the minimum and the
@@ -40,8 +80,12 @@ extension Verifier {
         var findings: [Finding] = []
         for c in cells {
             guard case let .meanSD(mean, sd) = c.parsed else { continue }
-            let partner = rangePartner(of: c, in: cells)
+            let found = rangePartner(of: c, in: cells)
+            var partner: (ReadCell, PrintedNumber, PrintedNumber)?
+            if case let .found(other, lo, hi) = found { partner = (other, lo, hi) }
             let scale: (Double, Double)? = c.cell.scaleMin.flatMap { lo in c.cell.scaleMax.map { (lo, $0) } }
+            if case .ambiguous = found, scale == nil { log.notRun(c.reference, .sdBounds, .ambiguousPartner); continue }
+            if case .unreadable = found { log.notRun(c.reference, .sdBounds, .unreadableNeighbour); continue }
             guard partner != nil || scale != nil else { continue }
             guard let n = c.n, n > 1 else { log.notRun(c.reference, .sdBounds, .noColumnN); continue }
             if let other = partner?.0, other.isUnreadable { log.notRun(c.reference, .sdBounds, .unreadableNeighbour); continue }

@@ -184,8 +184,11 @@ public enum Verifier {
         return rows
     }
 
-    /// Whether a column heading names the whole population.
+    /// Whether a column heading names the whole population ("All", "Total (n = 39)", and a
+    /// flattened "All: Number (%)").
     static func isTotalColumn(_ column: String) -> Bool {
+        // A flattened heading ("All: Number (%)") is a total column when its top heading is.
+        if let top = column.components(separatedBy: ": ").first, top != column { return isTotalColumn(top) }
         let c = column.trimmingCharacters(in: .whitespaces).lowercased()
         if ["all", "total", "overall", "all patients", "all (n)", "whole cohort", "entire cohort", "all participants"].contains(c) { return true }
         return ["all ", "total ", "overall "].contains { c.hasPrefix($0) && c.contains("n") && c.contains("=") }
@@ -194,8 +197,16 @@ public enum Verifier {
     /// The total cell of a row and its subgroup cells (those with an N), or why there are none.
     static func totalAndParts(_ row: ReadRow) -> (total: ReadCell, parts: [ReadCell])? {
         guard let total = row.cells.first(where: { isTotalColumn($0.cell.column) }) else { return nil }
-        let parts = row.cells.filter { !isTotalColumn($0.cell.column) && $0.cell.columnN != nil && !isPValueColumn($0) }
+        let parts = withoutSubColumns(row.cells.filter { !isTotalColumn($0.cell.column) && $0.cell.columnN != nil && !isPValueColumn($0) })
         return parts.count >= 2 ? (total, parts) : nil
+    }
+
+    /// The cells without the bare whole numbers that a flattened heading places under a group
+    /// whose count is printed with its percentage or denominator ("Control: Onset time: 24 h"
+    /// beside "Control: Number (%)"): sub-columns, not groups.
+    static func withoutSubColumns(_ cells: [ReadCell]) -> [ReadCell] {
+        let stated = cells.filter { $0.count != nil && ($0.percent != nil || $0.ownDenominator != nil) }
+        return cells.filter { c in !(isBareNumber(c) && stated.contains { isSubColumn(c.cell.column, of: $0.cell.column) }) }
     }
 
     /// A p-value column's cell (it never counts as a subgroup).
