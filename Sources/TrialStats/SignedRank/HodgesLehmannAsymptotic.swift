@@ -139,11 +139,12 @@ func asymptoticSetInterval(_ data: [Double], correct: Bool, options: SignedRankT
     let reach = (1.5 * nd + 2) / max(openSD * 0.5, 1e-300)
     var low: Double?, high: Double?
     if let limit = critical.high {
-        // First open segment with z ≤ limit: bisection on δ, then the Walsh average at the jump.
+        // First open segment with z ≤ limit: bisection on δ (in the order of doubles, at most 64
+        // steps also where the jump is at 0), then the Walsh average at the jump.
         var lo = lowest, hi = highest
         if open(lo.nextDown) <= limit { hi = lo } else {
-            for _ in 0..<2100 {
-                let mid = lo + (hi - lo) / 2
+            for _ in 0..<128 {
+                let mid = midpointInOrder(lo, hi)
                 if mid <= lo || mid >= hi { break }
                 if open(mid) > limit { lo = mid } else { hi = mid }
             }
@@ -163,8 +164,8 @@ func asymptoticSetInterval(_ data: [Double], correct: Bool, options: SignedRankT
         // Last open segment with z ≥ limit: its right end.
         var lo = lowest, hi = highest
         if open(hi) >= limit { lo = hi } else {
-            for _ in 0..<2100 {
-                let mid = lo + (hi - lo) / 2
+            for _ in 0..<128 {
+                let mid = midpointInOrder(lo, hi)
                 if mid <= lo || mid >= hi { break }
                 if open(mid) >= limit { lo = mid } else { hi = mid }
             }
