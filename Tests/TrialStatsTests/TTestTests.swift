@@ -39,3 +39,26 @@ struct TTestTests {
         #expect(throws: ComparisonError.constantData) { try tTest([1, 1, 1], [1, 1, 1], kind: .student) }
     }
 }
+
+@Suite("t-tests at the edge of the double range")
+struct TTestRangeTests {
+    /// Three values of 1e308 average to 1e308 (their sum overflows); a second group spanning
+    /// ±1e308 has a variance beyond the largest double: the test says so, and does not call the
+    /// data constant.
+    @Test("an overflowing variance is reported as such, not as constant data", arguments: [TTestKind.student, .welch])
+    func overflow(kind: TTestKind) {
+        let x = [1e308, 1e308, 1e308], y = [1e-320, -1e308, 1e200]
+        do {
+            let r = try tTest(x, y, kind: kind)
+            Issue.record("\(kind): no error but \(r)")
+        } catch {
+            if case let .invalid(.numeric(.notFinite(function, _))) = error {
+                #expect(function.hasPrefix("the t statistic"))
+            } else {
+                Issue.record("\(kind): \(error)")
+            }
+        }
+        // Constant data are still constant data, for every kind.
+        #expect(throws: ComparisonError.constantData) { try tTest([2, 2, 2], [2, 2, 2], kind: kind) }
+    }
+}

@@ -58,7 +58,9 @@ public func tTest(_ x: [Double], _ y: [Double], kind: TTestKind = .welch, altern
     guard mu.isFinite else { throw ComparisonError.invalid(.nonFiniteValue(index: 0, value: mu)) }
     do { try validateConfidenceLevel(confLevel) } catch { throw ComparisonError.invalid(error) }
     func meanVariance(_ v: [Double]) -> (Double, Double) {
-        let m = v.reduce(0, +) / Double(v.count)
+        let sum = v.reduce(0, +)
+        // A sum beyond the largest double (values near ±1e308) is averaged term by term instead.
+        let m = sum.isFinite ? sum / Double(v.count) : v.reduce(0) { $0 + $1 / Double(v.count) }
         guard v.count > 1 else { return (m, 0) }
         return (m, v.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(v.count - 1))
     }
@@ -90,6 +92,11 @@ public func tTest(_ x: [Double], _ y: [Double], kind: TTestKind = .welch, altern
         se = (sx + sy).squareRoot()
         df = (se * se) * (se * se) / (sx * sx / (nx - 1) + sy * sy / (ny - 1))
         estimate = mx - my; scale = max(abs(mx), abs(my))
+    }
+    // Values so large that a difference or a variance overflows give no statistic; say so rather
+    // than call the data constant.
+    guard estimate.isFinite, se.isFinite else {
+        throw ComparisonError.invalid(.numeric(.notFinite(function: "the t statistic (a mean difference or variance beyond the largest double)", arguments: [estimate, se])))
     }
     guard se > 10 * Double.ulpOfOne * scale, se > 0 else { throw ComparisonError.constantData }
     let t = (estimate - mu) / se
