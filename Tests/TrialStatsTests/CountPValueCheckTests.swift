@@ -16,23 +16,62 @@ struct CountPValueCheckTests {
         var description: String { "\(x) of \(n)" }
     }
 
-    static let cases: [Case] = {
-        guard let r = try? ReferenceFixtures.json("reference/count_pvalue_check_r.json"), let rows = r["cases"] as? [[String: Any]],
-              let s = try? ReferenceFixtures.json("reference/count_pvalue_check_scipy.json"), let scipy = s["cases"] as? [[String: Any]] else { return [] }
-        return rows.map { row in
-            let x = (row["x"] as? [Int]) ?? [], n = (row["n"] as? [Int]) ?? []
-            var p: [CountPValueTest: Double] = [:]
-            for (key, test) in [("fisher", CountPValueTest.fisher), ("fisher_mid_p", .fisherMidP), ("chisq", .chisq),
-                                ("chisq_yates", .chisqYates), ("g_test", .gTest)] {
-                if let v = row.double(key) { p[test] = v }
+    /// count_pvalue_check_r.json, typed: R's p-values per case and the case printed with the wrong N.
+    struct ReferenceR: Decodable, Sendable {
+        var cases: [Row]
+        var otherN: OtherN
+        enum CodingKeys: String, CodingKey { case cases, otherN = "other_n" }
+
+        struct Row: Decodable, Sendable {
+            var x: [Int]
+            var n: [Int]
+            var fisher: Double?
+            var fisherMidP: Double?
+            var chisq: Double?
+            var chisqYates: Double?
+            var gTest: Double?
+            enum CodingKeys: String, CodingKey {
+                case x, n, fisher, fisherMidP = "fisher_mid_p", chisq, chisqYates = "chisq_yates", gTest = "g_test"
             }
-            if let u = scipy.first(where: { ($0["x"] as? [Int]) == x && ($0["n"] as? [Int]) == n }) {
-                p[.boschloo] = u.double("boschloo")
-                p[.barnard] = u.double("barnard")
-            }
-            return Case(x: x, n: n, p: p)
         }
-    }()
+
+        struct OtherN: Decodable, Sendable {
+            var x: [Int]
+            var printedN: [Int]
+            var trueN: [Int]
+            var fisherTrueN: Double
+            enum CodingKeys: String, CodingKey { case x, printedN = "printed_n", trueN = "true_n", fisherTrueN = "fisher_true_n" }
+        }
+    }
+
+    /// count_pvalue_check_scipy.json, typed: SciPy's unconditional exact p-values per case.
+    struct ReferenceSciPy: Decodable, Sendable {
+        var cases: [Row]
+        struct Row: Decodable, Sendable { var x: [Int]; var n: [Int]; var boschloo: Double?; var barnard: Double? }
+    }
+
+    static let referenceR: ReferenceR? = try? ReferenceFixtures.decode(ReferenceR.self, "reference/count_pvalue_check_r.json")
+    static let referenceSciPy: ReferenceSciPy? = try? ReferenceFixtures.decode(ReferenceSciPy.self, "reference/count_pvalue_check_scipy.json")
+
+    static let cases: [Case] = (referenceR?.cases ?? []).map { row in
+        var p: [CountPValueTest: Double] = [:]
+        p[.fisher] = row.fisher
+        p[.fisherMidP] = row.fisherMidP
+        p[.chisq] = row.chisq
+        p[.chisqYates] = row.chisqYates
+        p[.gTest] = row.gTest
+        if let u = referenceSciPy?.cases.first(where: { $0.x == row.x && $0.n == row.n }) {
+            p[.boschloo] = u.boschloo
+            p[.barnard] = u.barnard
+        }
+        return Case(x: row.x, n: row.n, p: p)
+    }
+
+    @Test("the reference files read: 12 R cases, 8 SciPy cases")
+    func fixturesRead() throws {
+        #expect(try #require(Self.referenceR).cases.count == 12)
+        #expect(try #require(Self.referenceSciPy).cases.count == 8)
+    }
 
     static func cells(_ x: [Int], _ n: [Int], p: String, test: String? = nil, extra: [PublishedCell] = []) -> [PublishedCell] {
         let groups = ["SLE", "SSc", "IIM"]
@@ -86,16 +125,15 @@ struct CountPValueCheckTests {
     /// R: fisher.test(rbind(c(8, 4), c(1, 6)))$p.value = 0.05727554179566563 (8 of 9 vs 4 of 10);
     /// printed beside N = 10 and 10, no test gives 0.057 and the check names N = 9.
     @Test func reproducedOnlyWithAnotherN() throws {
-        let r = try ReferenceFixtures.json("reference/count_pvalue_check_r.json")
-        let other = try #require(r["other_n"] as? [String: Any])
-        let p = try #require(other.double("fisher_true_n"))
+        let other = try #require(Self.referenceR).otherN
+        let p = other.fisherTrueN
         let cells = [PublishedCell(table: "T2", row: "Response, n (%)", column: "A", columnN: 10, text: "8"),
                      PublishedCell(table: "T2", row: "Response, n (%)", column: "B", columnN: 10, text: "4"),
                      PublishedCell(table: "T2", row: "Response, n (%)", column: "p", columnN: nil, text: "P = \(String(format: "%.3f", p))")]
         let (finding, comparison) = try #require(Self.comparison(Verifier.verify(cells)))
         #expect(finding.severity == .warning)
         #expect(comparison.matching.isEmpty)
-        #expect(comparison.otherNs?.map(\.value) == (other["true_n"] as? [Int]))
+        #expect(comparison.otherNs?.map(\.value) == other.trueN)
         let fisher = try #require(comparison.otherMatching.first { $0.test == .fisher })
         #expect(abs(fisher.pValue - p) <= 1e-9 * p)
         #expect(comparison.computed.first { $0.test == .fisher }.map { abs($0.pValue - 0.1698023338890213) < 1e-12 } == true)

@@ -67,9 +67,10 @@ struct WalshAverages: Sendable {
         var lo = sorted.first!  // countAtMost(lo) may be ≥ k
         var hi = sorted.last!   // countAtMost(hi) = count ≥ k
         if countAtMost(lo) >= k { return lo }
-        // Invariant: countAtMost(lo) < k ≤ countAtMost(hi).
-        for _ in 0..<2000 {
-            let mid = lo + (hi - lo) / 2
+        // Invariant: countAtMost(lo) < k ≤ countAtMost(hi). Bisection in the order of doubles
+        // ends at two adjacent doubles within 64 steps, also where the k-th average is 0.
+        for _ in 0..<128 {
+            let mid = midpointInOrder(lo, hi)
             if mid <= lo || mid >= hi { break }
             if countAtMost(mid) >= k { hi = mid } else { lo = mid }
         }
