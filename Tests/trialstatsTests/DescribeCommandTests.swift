@@ -60,7 +60,8 @@ struct DescribeCommandTests {
         let result = try CLI.run(["describe", "-", "--column", "v"], stdin: "v\n5\n1\n3\n")
         #expect(result.status == 0)
         #expect(result.stdout.contains("median"))
-        #expect(result.stdout.contains("All    3        0    1   2       3   4    5     3   2         1 to 5     75% *"))
+        #expect(result.stdout.contains("All    3        0    1   2       3   4    5     3   2                     1 to 5     75% *"))
+        #expect(result.stdout.contains("median CI (95% requested)"))
     }
 
     @Test("--output writes the file atomically and prints nothing")

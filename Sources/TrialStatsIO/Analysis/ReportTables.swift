@@ -68,7 +68,7 @@ extension CohortAnalysis {
 
     /// Whether an exact interval in the paired table reaches less than the nominal level.
     var pairedLevelsBelowNominal: Bool {
-        paired.contains { p in p.groups.contains { g in g.test?.achievedConfLevel.map { $0 < plan.confLevel - 1e-9 } ?? false } }
+        paired.contains { p in p.groups.contains { g in g.test?.intervalBelowNominal ?? false } }
     }
 
     func pairedTable(number: Int) -> ReportTable {
@@ -76,9 +76,11 @@ extension CohortAnalysis {
         let below = pairedLevelsBelowNominal
         var header = [ReportHeaderCell("Outcome / basket"), ReportHeaderCell("Pairs"),
                       ReportHeaderCell(plan.beforeLabel, sub: "median [IQR]"), ReportHeaderCell(plan.afterLabel, sub: "median [IQR]"),
-                      ReportHeaderCell("Change", sub: below ? "(CI, achieved level in brackets)" : "(\(levelText) CI)", mark: "a"),
+                      ReportHeaderCell("Change", sub: below ? "(CI, \(levelText) requested)" : "(\(levelText) CI)", mark: "a"),
                       ReportHeaderCell("P", mark: "b")]
         if adjusted { header.append(ReportHeaderCell("P, \(plan.adjust == .holm ? "Holm" : "BH")", mark: "c")) }
+        // The mark of an interval below the requested level: the letter after the header's.
+        let shortMark = adjusted ? "d" : "c"
         var rows: [ReportRow] = []
         for p in paired {
             rows.append(ReportRow(section: true, groupStart: true,
@@ -92,15 +94,14 @@ extension CohortAnalysis {
                              ReportCell(g.nMissing > 0 ? "\(pairs) (\(g.nMissing) missing)" : String(pairs), key: "\(key)/n_pairs"),
                              ReportCell(iqr(g.before), key: "\(key)/before"),
                              ReportCell(iqr(g.after), key: "\(key)/after"),
-                             ReportCell(r.map { shiftText($0, decimals: p.decimals) } ?? "—", key: "\(key)/shift"),
+                             ReportCell(r.map { shiftText($0, decimals: p.decimals) } ?? "—", key: "\(key)/shift",
+                                        mark: r?.intervalBelowNominal ?? false ? shortMark : nil),
                              ReportCell(PaperFormat.pValue(r?.pValue), key: "\(key)/p")]
                 if adjusted { cells.append(ReportCell(PaperFormat.pValue(g.adjustedPValue), key: "\(key)/p_adjusted")) }
                 rows.append(ReportRow(cells: cells))
             }
         }
-        let levelNote = below
-            ? "at \(levelText), or, where the exact distribution cannot reach \(levelText), at the lower achieved level given in brackets (a zero-width interval when the basket is that small)."
-            : "at \(levelText)."
+        let levelNote = "at \(levelText); where the exact distribution is used, the level it achieves is in brackets."
         var footnotes = [
             ReportParagraph("Pairs: patients with both values (others left out). Medians and IQRs: quartiles of type \(plan.quantileType.rawValue)."),
             ReportParagraph([ReportInline(" Hodges–Lehmann estimate of the shift of \(plan.afterLabel) − \(plan.beforeLabel) (median of the Walsh averages) with its interval from the signed-rank test, \(levelNote)", mark: "a")]),
@@ -112,12 +113,21 @@ extension CohortAnalysis {
                 .code("p.adjust(p, \"\(plan.adjust == .holm ? "holm" : "BH")\")"), ReportInline(")."),
             ]))
         }
+        if below {
+            let zeroWidth = paired.contains { p in p.groups.contains { g in
+                g.test.map { $0.intervalBelowNominal && $0.confLow != nil && $0.confLow == $0.confHigh } ?? false } }
+            footnotes.append(ReportParagraph([
+                ReportInline(" \(levelText) is not attainable by the exact distribution with so few pairs: the interval has the lower achieved level in brackets"
+                             + (zeroWidth ? " (zero width where the differences allow no wider one)." : "."), mark: shortMark),
+            ]))
+        }
         return ReportTable(id: "table-paired", number: number,
                            caption: "Patient-reported outcomes: \(plan.beforeLabel) and \(plan.afterLabel), with the Wilcoxon signed-rank test.",
                            header: [ReportHeaderRow(cells: header)], rows: rows, footnotes: footnotes, columns: header.count)
     }
 
-    /// "−43 (−52 to −30)", with the achieved level in brackets where it differs from the nominal.
+    /// "−43 (−52 to −30 [96.1%])": the estimate and interval, with the level an exact interval
+    /// achieves in brackets (none for the normal approximation).
     func shiftText(_ r: SignedRankResult, decimals d: Int) -> String {
         let estimate = PaperFormat.fixed(r.estimate, decimals: d)
         let lower = r.confLow.map { PaperFormat.fixed($0, decimals: d) }

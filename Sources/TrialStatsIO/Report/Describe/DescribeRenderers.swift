@@ -54,7 +54,11 @@ extension DescribeReport {
     /// `describe` for people.
     public func table() -> TextTable {
         let level = formatForPeople(confLevel * 100, significant: 4) + "%"
-        var header = ["group", "n", "missing", "min", "Q1", "median", "Q3", "max", "mean", "SD", "median \(level) CI", "achieved"]
+        // A group too small for the nominal level gets [min, max] at a lower achieved level: the
+        // heading then names the level as requested, never as reached, and the footnote says where.
+        let short = groups.filter { $0.summary?.medianCI.belowNominal ?? false }
+        var header = ["group", "n", "missing", "min", "Q1", "median", "Q3", "max", "mean", "SD",
+                      short.isEmpty ? "median \(level) CI" : "median CI (\(level) requested)", "achieved"]
         header += probs.map { "Q(\(formatForPeople($0)))" }
         let rows = groups.map { g -> [String] in
             guard let s = g.summary else {
@@ -68,8 +72,9 @@ extension DescribeReport {
                 + s.quantiles.map { formatForPeople($0.value) }
         }
         var footer: [String] = []
-        if groups.contains(where: { $0.summary?.medianCI.belowNominal ?? false }) {
-            footer.append("* too few observations for a \(level) order-statistic interval: [min, max] is shown with its achieved level.")
+        if !short.isEmpty {
+            let which = short.map { "\($0.group) (n = \($0.summary?.n ?? $0.n))" }.joined(separator: ", ")
+            footer.append("* \(level) is not attainable from order statistics for \(which): [min, max] is shown with its achieved level.")
         }
         footer += groups.compactMap { g in g.note.map { "\(g.group): \($0)" } }
         return TextTable(

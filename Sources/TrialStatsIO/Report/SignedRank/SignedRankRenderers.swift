@@ -7,6 +7,14 @@ public let signedRankFieldNames = [
     "median_difference", "effect_size_r", "rank_biserial", "sign_test_p_value",
 ]
 
+extension SignedRankResult {
+    /// Whether the interval reaches less than the level asked for (an exact distribution with too
+    /// few differences); levels within 1e-9 of it count as reached.
+    public var intervalBelowNominal: Bool {
+        achievedConfLevel.map { $0 < confLevel - 1e-9 } ?? false
+    }
+}
+
 extension SignedRankGroup {
     /// The signed-rank fields of this group (``signedRankJSONFields(_:missing:)``); for a group
     /// without pairs the counts are 0, the settings asked for are kept and the rest is null.
@@ -43,7 +51,12 @@ extension SignedRankReport {
     /// `signed-rank` for people.
     public func table() -> TextTable {
         let level = formatForPeople(options.confLevel * 100, significant: 4) + "%"
-        let header = ["group", "pairs", "zeros", "ties", "method", "V", "z", "p", "median d", "HL shift", "\(level) CI", "sign test p"]
+        // Where the exact distribution cannot reach the nominal level, the interval has a lower
+        // achieved level: the heading then names the level as requested, never as reached, the
+        // cell is marked and the footnote says which groups.
+        let short = groups.filter { $0.test?.intervalBelowNominal ?? false }
+        let header = ["group", "pairs", "zeros", "ties", "method", "V", "z", "p", "median d", "HL shift",
+                      short.isEmpty ? "\(level) CI" : "CI (\(level) requested)", "sign test p"]
         let rows = groups.map { g -> [String] in
             let pairs = { (n: Int) in g.missing > 0 ? "\(n) (+\(g.missing) missing)" : String(n) }
             guard let r = g.test else { return [g.group, pairs(0), "0"] + Array(repeating: "—", count: 9) }
@@ -54,7 +67,8 @@ extension SignedRankReport {
             case let (nil, hi?): ci = "≤ \(formatForPeople(hi))"
             default: ci = "—"
             }
-            let achieved = r.achievedConfLevel.map { " (\(formatForPeople($0 * 100, significant: 4))%)" } ?? ""
+            let achieved = (r.achievedConfLevel.map { " (\(formatForPeople($0 * 100, significant: 4))%)" } ?? "")
+                + (r.intervalBelowNominal ? " *" : "")
             return [g.group, pairs(r.nPairs), String(r.nZero), r.hasTies ? "yes" : "no",
                     r.method.rawValue + (r.method == .normal ? (r.correct ? ", corrected" : ", uncorrected") : ""),
                     formatForPeople(r.statisticV), formatForPeople(r.z, significant: 4), formatPValue(r.pValue),
@@ -69,9 +83,14 @@ extension SignedRankReport {
         case .pratt: zeroText = "zeros ranked, then dropped (Pratt)"
         case .zsplit: zeroText = "zero ranks split between signs"
         }
-        title.append("V = sum of ranks of positive differences; \(zeroText); CI for the Hodges–Lehmann shift (achieved level in brackets)")
+        title.append("V = sum of ranks of positive differences; \(zeroText); CI for the Hodges–Lehmann shift (achieved level in parentheses)")
         title.append("")
-        let notes = groups.compactMap { g in g.note.map { "\(g.group): \($0)" } }
+        var notes: [String] = []
+        if !short.isEmpty {
+            let which = short.map { "\($0.group) (\($0.test?.nPairs ?? 0) pairs)" }.joined(separator: ", ")
+            notes.append("* \(level) is not attainable by the exact distribution for \(which): the interval shown has the lower achieved level in parentheses.")
+        }
+        notes += groups.compactMap { g in g.note.map { "\(g.group): \($0)" } }
         return TextTable(title: title, header: header, rows: rows, rightAligned: Set([1, 2, 5, 6, 7, 8, 9, 10, 11]), footer: notes)
     }
 }
