@@ -12,4 +12,16 @@ public enum TimeUnit: String, CaseIterable, Sendable {
         case .years: return 365.25
         }
     }
+
+    /// Decimals a time converted from dates is printed with for people: whole days; one decimal
+    /// of a week or a month (under a day, about three days); two of a year (about four days).
+    /// A date is a whole day, so more digits only print the conversion's arithmetic. JSON and CSV
+    /// keep full precision.
+    public var printedDecimals: Int {
+        switch self {
+        case .days: return 0
+        case .weeks, .months: return 1
+        case .years: return 2
+        }
+    }
 }

@@ -24,7 +24,8 @@ struct Binom: ParsableCommand {
             With --p0, the exact binomial test (two-sided by R binom.test's rule) and its mid-p. \
             In --counts mode a row with n = 0 is reported as not estimable (empty bounds) and the \
             other rows are still computed. --format csv writes the long-format CSV of intervals: \
-            label,x,n,estimate,method,conf_level,alternative,lower,upper[,p0,p_value,mid_p_value].
+            label,x,n,estimate,method,conf_level,alternative,lower,upper (with --p0 also \
+            p0,p_value,mid_p_value).
             """)
 
     @Argument(parsing: .allUnrecognized, help: ArgumentHelp("X N (two counts), or FILE with --response.", valueName: "x-n-or-file"))
@@ -97,7 +98,7 @@ struct Binom: ParsableCommand {
             } else {
                 report = try BinomialReport.typed(positional, settings: settings)
             }
-            return report.text(format: common.format.rawValue)
+            return report.text(format: common.format.rawValue, width: common.tableWidth)
         }, output: common.output)
     }
 }

@@ -41,7 +41,7 @@ struct Describe: ParsableCommand {
             let probabilities = try probs.map { try parseProbabilities($0, option: "--probs") } ?? []
             let report = try DescribeReport.make(table, column: column, by: by, probs: probabilities,
                                                  quantileType: quantileType, confLevel: common.confLevel)
-            return report.text(format: common.format.rawValue)
+            return report.text(format: common.format.rawValue, width: common.tableWidth)
         }, output: common.output)
     }
 }

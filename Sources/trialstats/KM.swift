@@ -39,7 +39,7 @@ struct KM: ParsableCommand {
             switch common.format {
             case .json: return report.kmJSON().serialized() + "\n"
             case .csv: return report.stepsCSV().serialized()
-            case .table: return report.table().rendered()
+            case .table: return report.table().rendered(width: common.tableWidth)
             }
         }, output: common.output)
     }

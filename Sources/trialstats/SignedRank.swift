@@ -67,7 +67,7 @@ struct SignedRank: ParsableCommand {
             let options = SignedRankTestOptions(method: method, correct: !noCorrect, zeroMethod: zeroMethod,
                                                 alternative: alternative, mu: mu, confLevel: common.confLevel, profile: profile)
             let report = try SignedRankReport.make(table, before: before, after: after, by: by, options: options)
-            return report.text(format: common.format.rawValue)
+            return report.text(format: common.format.rawValue, width: common.tableWidth)
         }, output: common.output)
     }
 }

@@ -81,6 +81,7 @@ struct SurvivalOptions: ParsableArguments {
     /// What to read off the curves; times from dates are in days unless --unit says otherwise.
     func settings(confLevel: Double) throws -> SurvivalReport.Settings {
         SurvivalReport.Settings(confType: confType, confLevel: confLevel, medianRule: medianRule, landmarks: try landmarkTimes(),
-                                tau: tau, rho: rho, unit: unit?.rawValue ?? (start != nil ? "days" : nil))
+                                tau: tau, rho: rho, unit: unit?.rawValue ?? (start != nil ? "days" : nil),
+                                timeDecimals: start != nil ? (unit ?? .days).printedDecimals : nil)
     }
 }

@@ -73,7 +73,7 @@ struct Verify: ParsableCommand {
             switch common.format {
             case .json: return run.json().serialized() + "\n"
             case .csv: return run.csv().serialized()
-            case .table: return run.text()
+            case .table: return run.text(width: common.tableWidth)
             }
         }, output: common.output)
         if let failOn, let worst, worst <= (failOn == .error ? .error : .warning) { throw ExitCode(1) }

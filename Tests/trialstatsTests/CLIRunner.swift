@@ -22,11 +22,16 @@ enum CLI {
         packageRoot.appendingPathComponent("Fixtures").appendingPathComponent(path).path
     }
 
+    /// Runs the binary with `environment` added to this process's, less `COLUMNS` (so tables are
+    /// laid out to the 100 columns of output that is not a terminal unless a test sets it).
     @discardableResult
-    static func run(_ arguments: [String], stdin: String? = nil, in folder: URL? = nil) throws -> CLIResult {
+    static func run(_ arguments: [String], stdin: String? = nil, in folder: URL? = nil, environment: [String: String] = [:]) throws -> CLIResult {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
+        var inherited = ProcessInfo.processInfo.environment
+        inherited["COLUMNS"] = nil
+        process.environment = inherited.merging(environment) { $1 }
         if let folder { process.currentDirectoryURL = folder }
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out

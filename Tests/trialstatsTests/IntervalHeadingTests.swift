@@ -25,8 +25,9 @@ struct IntervalHeadingTests {
 
         """
 
+    /// What the command prints on a wide terminal (one block, notes on one line).
     static func lines(_ arguments: [String]) throws -> [String] {
-        let result = try CLI.run(arguments)
+        let result = try CLI.run(arguments, environment: ["COLUMNS": "400"])
         #expect(result.status == 0, "\(result.stderr)")
         return result.stdout.components(separatedBy: "\n")
     }

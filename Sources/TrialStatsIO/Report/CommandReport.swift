@@ -7,12 +7,12 @@ public protocol CommandReport {
 
 extension CommandReport {
     /// The text a command prints for `--format` `json`, `csv` or `table` (the raw values of the
-    /// command line's format option).
-    public func text(format: String) -> String {
+    /// command line's format option); the table fits `width` characters where its columns allow.
+    public func text(format: String, width: Int? = nil) -> String {
         switch format {
         case "json": return json().serialized() + "\n"
         case "csv": return csv().serialized()
-        default: return table().rendered()
+        default: return table().rendered(width: width)
         }
     }
 }

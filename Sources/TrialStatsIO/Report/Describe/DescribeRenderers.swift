@@ -79,6 +79,7 @@ extension DescribeReport {
         footer += groups.compactMap { g in g.note.map { "\(g.group): \($0)" } }
         return TextTable(
             title: ["\(column): quantile type \(quantileType.rawValue); median CI from order statistics (distribution-free)", ""],
-            header: header, rows: rows, footer: footer)
+            header: header, rows: rows, footer: footer,
+            optionalColumns: [[8, 9], Array(12..<header.count)])
     }
 }

@@ -91,6 +91,7 @@ extension SignedRankReport {
             notes.append("* \(level) is not attainable by the exact distribution for \(which): the interval shown has the lower achieved level in parentheses.")
         }
         notes += groups.compactMap { g in g.note.map { "\(g.group): \($0)" } }
-        return TextTable(title: title, header: header, rows: rows, rightAligned: Set([1, 2, 5, 6, 7, 8, 9, 10, 11]), footer: notes)
+        return TextTable(title: title, header: header, rows: rows, rightAligned: Set([1, 2, 5, 6, 7, 8, 9, 10, 11]), footer: notes,
+                         optionalColumns: [[2, 3], [6], [8], [11]])
     }
 }

@@ -13,11 +13,12 @@ extension SurvivalReport {
         let rows = groups.map { r -> [String] in
             let m = r.median
             var cells = [r.group, String(r.curve.n), String(r.curve.events),
-                         m.estimate.map { formatForPeople($0) } ?? "not reached",
-                         "\(m.lower.map { formatForPeople($0) } ?? "—") to \(m.upper.map { formatForPeople($0) } ?? "not reached")",
-                         "\(r.followUp.median.map { formatForPeople($0) } ?? "—") [\(formatForPeople(r.followUp.minimum))–\(formatForPeople(r.followUp.maximum))]"]
+                         m.estimate.map(time) ?? "not reached",
+                         "\(m.lower.map(time) ?? "—") to \(m.upper.map(time) ?? "not reached")",
+                         "\(r.followUp.median.map(time) ?? "—") [\(time(r.followUp.minimum))–\(time(r.followUp.maximum))]"]
             if let rm = r.rmst {
-                cells.append("\(formatForPeople(rm.estimate, significant: 4)) (\(formatForPeople(rm.lower, significant: 4)) to \(formatForPeople(rm.upper, significant: 4)))")
+                let four = { (v: Double) in settings.timeDecimals == nil ? formatForPeople(v, significant: 4) : time(v) }
+                cells.append("\(four(rm.estimate)) (\(four(rm.lower)) to \(four(rm.upper)))")
             }
             cells += r.landmarks.map { a in
                 guard let s = a.survival else { return "not estimable" }
@@ -31,7 +32,14 @@ extension SurvivalReport {
             footer.append("\(l.rho == 0 ? "Log-rank test" : "Fleming–Harrington test, rho = \(formatForPeople(l.rho))"): chi-square = \(formatForPeople(l.chisq, significant: 4)) on \(l.df) df, p = \(formatPValue(l.pValue))")
         }
         return TextTable(title: ["Kaplan–Meier estimates; \(settings.confType.rawValue) \(level) intervals; medians and CIs as R \(settings.medianRule.rawValue)(survfit)", ""],
-                         header: header, rows: rows, rightAligned: Set(1..<header.count), footer: footer)
+                         header: header, rows: rows, rightAligned: Set(1..<header.count), footer: footer,
+                         optionalColumns: (6..<header.count).map { [$0] })
+    }
+
+    /// A time as printed: fixed decimals when converted from dates (``Settings/timeDecimals``),
+    /// else six significant digits.
+    private func time(_ t: Double) -> String {
+        settings.timeDecimals.map { DecimalText.fixed(t, decimals: $0) } ?? formatForPeople(t)
     }
 
     private func percent(_ p: Double) -> String { DecimalText.fixed(p * 100, decimals: 1) + "%" }

@@ -19,9 +19,13 @@ public struct SurvivalReport: Equatable, Sendable {
         public var rho: Double
         /// The time unit as printed ("months"); nil when times have no stated unit.
         public var unit: String?
+        /// Decimals of the times the table prints (``TimeUnit/printedDecimals``) when they were
+        /// converted from dates; nil prints six significant digits, as typed times need.
+        public var timeDecimals: Int?
 
         public init(confType: ConfidenceTransform = .logLog, confLevel: Double = 0.95, medianRule: QuantileRule = .print,
-                    landmarks: [Double] = [], tau: Double? = nil, rho: Double = 0, unit: String? = nil) {
+                    landmarks: [Double] = [], tau: Double? = nil, rho: Double = 0, unit: String? = nil, timeDecimals: Int? = nil) {
+            self.timeDecimals = timeDecimals
             self.confType = confType
             self.confLevel = confLevel
             self.medianRule = medianRule

@@ -39,9 +39,15 @@ public struct VerifyRun: Sendable {
     /// The findings, one row each.
     public func csv() -> CSVOutput { verifyCSV(report) }
 
-    /// The report for people, naming the document and the tables read from it.
-    public func text() -> String {
+    /// The report for people, naming the document and the tables read from it; with a `width`,
+    /// lines longer than it wrap at spaces: a finding's sentence (indented six) continues at the
+    /// same indent, a finding's cell line under its sentence, other lines two further in.
+    public func text(width: Int? = nil) -> String {
         let source = input.kind == .cells ? input.source : "\(input.source) (\(input.kind.rawValue); tables: \(input.tables.joined(separator: "; ")))"
-        return verifyText(report, source: source, warnings: input.warnings) + recomputedText(recomputed, data: data ?? "")
+        let text = verifyText(report, source: source, warnings: input.warnings) + recomputedText(recomputed, data: data ?? "")
+        guard let width else { return text }
+        return wrapLines(text, width: width) { line in
+            line.hasPrefix("      ") ? 0 : line.hasPrefix("  [") ? 4 : 2
+        }
     }
 }
