@@ -22,7 +22,8 @@ struct CellsCommandTests {
         let got = try findings(summary.stdout)
         #expect(got.count == 11)
         #expect(got == (try findings(transcription.stdout)))
-        let text = try CLI.run(["verify", CLI.fixture("castle/castle-summary-as-published.txt")])
+        // On a terminal wide enough for the long lines (the table output wraps at the width).
+        let text = try CLI.run(["verify", CLI.fixture("castle/castle-summary-as-published.txt")], environment: ["COLUMNS": "1000"])
         #expect(text.stdout.hasPrefix("Verification of \(CLI.fixture("castle/castle-summary-as-published.txt")) (text; tables: Table 1: Baseline characteristics of the patients; Table 3: Toxicity analysis;"))
         #expect(text.stdout.contains("[quantile-order] Table 1: Baseline characteristics of the patients | Demographic characteristics | Age (years), median (IQR) | IIM: \"44 (45–69)\""))
     }
