@@ -92,4 +92,11 @@ struct IntervalHeadingTests {
         }
         #expect(table.contains("<sup>d</sup> 95% is not attainable by the exact distribution with so few pairs: the interval has the lower achieved level in brackets."))
     }
+
+    @Test("tables.docx, from the same table model: the requested level in the heading and the footnote under the table")
+    func wordPairedTable() throws {
+        let document = try ReportDocumentsTests.part("word/document.xml", of: AnalyzeCommandTests.output.folder.appendingPathComponent("tables.docx"))
+        #expect(document.contains(">(CI, 95% requested)</w:t>"))
+        #expect(document.contains("95% is not attainable by the exact distribution with so few pairs: the interval has the lower achieved level in brackets."))
+    }
 }
