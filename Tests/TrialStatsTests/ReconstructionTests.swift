@@ -235,6 +235,26 @@ struct ReconstructionTests {
         }
     }
 
+    @Test("one evaluator over many data sets (its tie table reused and extended) gives the signed-rank test's p-values, bit for bit")
+    func profilePValuesReused() throws {
+        var generator = SeededGenerator(seed: 12)
+        var evaluator = ProfilePValues(profiles: SignedRankProfile.allCases)
+        for n in [24, 24, 24, 24, 8, 20, 21, 30, 52, 53, 60] {
+            let before = (0..<n).map { _ in generator.int(in: 0...16) }
+            var after = before.map { max(0, min(16, $0 + generator.int(in: -6...4))) }
+            for step in 0..<200 {
+                // Neighbouring data sets, as the search visits them: one value moved.
+                after[generator.int(in: 0..<n)] = generator.int(in: 0...16)
+                let d = zip(before, after).map { $1 - $0 }
+                let fast = evaluator.pValues(d)
+                // The test's own functions (signedRankTest without its interval; the test above
+                // checks those against signedRankTest itself).
+                let reference = ProfilePValues.reference(d, profiles: SignedRankProfile.allCases)
+                #expect(fast.map(\.bitPattern) == reference.map(\.bitPattern), "n = \(n), step \(step): \(d)")
+            }
+        }
+    }
+
     @Test("smallest attainable p-values: exact 2^(1−n), normal 2Φ(−√n), each reached by data")
     func smallestAttainable() throws {
         #expect(smallestAttainablePValue(pairs: 24, profile: .r).p == 0x1p-23)

@@ -66,6 +66,8 @@ struct PairingSearch {
     var generator: SeededGenerator
     let n: Int
     let gridTop: Int
+    /// The p-value kernel, with the exact distributions of the tie patterns met so far.
+    private var pValues: ProfilePValues
 
     private(set) var evaluations = 0
     private(set) var smallestP = Double.infinity
@@ -84,6 +86,7 @@ struct PairingSearch {
         generator = SeededGenerator(seed: seed)
         n = before.n
         gridTop = before.values.count - 1
+        pValues = ProfilePValues(profiles: profiles)
     }
 
     // MARK: Driver
@@ -184,9 +187,14 @@ struct PairingSearch {
 
     private mutating func evaluate(_ state: State) -> Evaluation {
         evaluations += 1
-        let p = ProfilePValues.compute(state.differences, profiles: profiles)
-        let matches = p.map { target.matches($0, rule: rule) }
-        let distance = zip(p, matches).map { $1 ? 0 : distanceToTarget($0) }.min()!
+        let p = pValues.pValues(state.differences)
+        // Plain loops: a closure calling a method of `self` here copies the whole search.
+        var matches = [Bool](repeating: false, count: p.count)
+        var distance = Double.infinity
+        for k in p.indices {
+            matches[k] = target.matches(p[k], rule: rule)
+            distance = min(distance, matches[k] ? 0 : Self.distance(p[k], to: target, rule: rule))
+        }
         let e = Evaluation(p: p, matches: matches, distance: distance)
         for value in p where value.isFinite {
             smallestP = min(smallestP, value)
@@ -202,7 +210,7 @@ struct PairingSearch {
     }
 
     /// How far (in log p) a p-value lies from the set that prints as the published value.
-    func distanceToTarget(_ p: Double) -> Double {
+    static func distance(_ p: Double, to target: PrintedPValue, rule: RoundingRule) -> Double {
         guard p.isFinite else { return .infinity }
         let x = target.number.value
         let nudge = 1e-9  // outside the set by a hair is still outside
