@@ -2,6 +2,8 @@
 # Runs every benchmark beside its peers on the same generated inputs and records the results.
 #
 #   Benchmarks/run.sh [NAME...]     e.g. Benchmarks/run.sh km   (default: every bench-*.sh)
+#   TRIALSTATS=path/to/trialstats Benchmarks/run.sh ...   measures that binary (built in release
+#   mode, with its resource bundle beside it) instead of building one
 #
 # Convention: each benchmark is an executable script Benchmarks/bench-NAME.sh that writes
 # Benchmarks/results/NAME.txt. run.sh builds trialstats once in release mode, prepares the pinned
@@ -12,14 +14,18 @@
 #   DATA        a folder for generated inputs, kept between runs (Benchmarks/.data)
 #   RESULT      Benchmarks/results/NAME.txt: the script writes its table there
 # A script may source Benchmarks/lib.sh for `measure LABEL CMD...`, which runs CMD three times under
-# /usr/bin/time -v and prints the median wall time and the largest peak resident memory, keeping
-# the last run's standard output in $LAST_OUTPUT so the script can print the answer beside it.
+# /usr/bin/time -v and records the median wall time, the median CPU time (user + system) and the
+# largest peak resident memory, keeping the last run's standard output in $LAST_OUTPUT so the
+# script can print the answer beside it.
 # Every program gets the same input file; no benchmark is a test (nothing here fails a build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
-swift build -c release --product trialstats >/dev/null
-export TRIALSTATS="$root/.build/release/trialstats"
+if [ -z "${TRIALSTATS:-}" ]; then
+  swift build -c release --product trialstats >/dev/null
+  export TRIALSTATS="$root/.build/release/trialstats"
+fi
+export TRIALSTATS
 source scripts/setup-python.sh
 export PYTHON="$root/.venv/bin/python"
 export DATA="$root/Benchmarks/.data"
@@ -27,6 +33,7 @@ mkdir -p "$DATA" Benchmarks/results
 versions=Benchmarks/results/versions.txt
 {
   echo "# Benchmarks run $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+  echo "# load average at start: $(cut -d' ' -f1-3 /proc/loadavg) (each result file records its own)"
   echo "trialstats: $(git rev-parse --short HEAD) built with $(swift --version 2>&1 | head -1)"
   echo "R: $(R --version | head -1); survival $(Rscript -e 'cat(as.character(packageVersion("survival")))'); coin $(Rscript -e 'cat(as.character(packageVersion("coin")))' 2>/dev/null || echo none)"
   echo "Python: $("$PYTHON" --version 2>&1); $("$PYTHON" -c 'import scipy, lifelines, pandas, numpy; print(f"SciPy {scipy.__version__}, lifelines {lifelines.__version__}, pandas {pandas.__version__}, NumPy {numpy.__version__}")')"
@@ -39,5 +46,5 @@ fi
 for name in "${names[@]}"; do
   export RESULT="$root/Benchmarks/results/$name.txt"
   echo "== $name"
-  bash "Benchmarks/bench-$name.sh" 2>&1 | tee "Benchmarks/results/$name.log"
+  bash "Benchmarks/bench-$name.sh"
 done
