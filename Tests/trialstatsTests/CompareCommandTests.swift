@@ -76,4 +76,36 @@ struct CompareCommandTests {
         #expect(single.status == 65)
         #expect(single.stderr == "trialstats: error: \(oneArm): column \"age\" has values in 1 group(s) of \"arm\"; compare needs at least 2\n")
     }
+
+    /// Issue 14: the exact conditional p-value with ties at 500 + 500 (coin 1.4.2 gives
+    /// 0.74071820784508846 for these data, Fixtures/reference/compare_ranksum_large.json), and a
+    /// request beyond the exact limits refused with one line and exit 65.
+    @Test("rank-sum exact at 500 + 500 with ties; beyond the limits refused with exit 65")
+    func exactLimits() throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: CLI.fixture("reference/compare_ranksum_large.json")))
+        let reference = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let cases = try #require(reference["cases"] as? [[String: Any]])
+        let big = try #require(cases.first { $0["name"] as? String == "ordinal-500-500" })
+        let x: [String] = try #require(big["x"] as? [Any]).map { "x,\($0)" }
+        let y: [String] = try #require(big["y"] as? [Any]).map { "y,\($0)" }
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = try CLI.write("g,v\n" + (x + y).joined(separator: "\n") + "\n", named: "big.csv", in: folder)
+        let result = try CLI.run(["compare", file, "--column", "v", "--by", "g", "--test", "rank-sum", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let r = try #require((try jsonObject(result.stdout)["results"] as? [[String: Any]])?.first)
+        #expect(r["method"] as? String == "exact-conditional")
+        let p = try #require(exactDouble(r["p_value"]))
+        #expect(abs(p - 0.74071820784508846) <= 1e-9 * 0.74071820784508846, "\(p)")
+        // 400 + 400 distinct values, the groups interleaved: beyond both limits without ties.
+        var rows: [String] = []
+        for i in 0..<800 { rows.append("\((i * 7919) % 800 < 400 ? "x" : "y"),\(Double(i) + 0.5)") }
+        let untied = try CLI.write("g,v\n" + rows.joined(separator: "\n") + "\n", named: "untied.csv", in: folder)
+        let refused = try CLI.run(["compare", untied, "--column", "v", "--by", "g", "--test", "rank-sum", "--method", "exact"])
+        #expect(refused.status == 65)
+        #expect(refused.stderr.hasPrefix("trialstats: error: \(untied), column \"v\": exact rank-sum p-value: the data exceed the limit of an estimated 5·10^8 operations per tail"), "\(refused.stderr)")
+        #expect(refused.stderr.filter { $0 == "\n" }.count == 1)
+        let auto = try CLI.run(["compare", untied, "--column", "v", "--by", "g", "--test", "rank-sum", "--format", "csv"])
+        #expect(auto.status == 0 && auto.stdout.contains(",rank-sum,\"normal, corrected\","), "\(auto.stdout)")
+    }
 }

@@ -11,6 +11,8 @@ public enum ComparisonError: Error, Equatable, Sendable, CustomStringConvertible
     case degenerateTable(rows: Int, columns: Int)
     /// The table's total exceeds the stated limit of a method.
     case tooLarge(test: String, limit: String)
+    /// An exact computation would exceed the stated limit of a method.
+    case tooCostly(test: String, limit: String)
     /// A group has fewer observations than the test needs.
     case tooFewObservations(group: Int, count: Int, needed: Int)
     /// Fewer groups than the test needs.
@@ -30,6 +32,7 @@ public enum ComparisonError: Error, Equatable, Sendable, CustomStringConvertible
         case let .degenerateTable(r, c):
             return "after dropping empty rows and columns the table is \(r)×\(c); a comparison needs at least 2×2"
         case let .tooLarge(test, limit): return "\(test): the table exceeds the limit of \(limit)"
+        case let .tooCostly(test, limit): return "\(test): the data exceed the limit of \(limit)"
         case let .tooFewObservations(g, n, needed): return "group \(g + 1) has \(n) observations; the test needs at least \(needed)"
         case let .tooFewGroups(found, needed): return "\(found) groups with data; the test needs at least \(needed)"
         case .constantData: return "every observation has the same value: the statistic is not defined"

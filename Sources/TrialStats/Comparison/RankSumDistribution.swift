@@ -13,6 +13,10 @@ import Foundation
 /// so a tail costs about Σₖ tₖ·Σⱼ(width of j's window) additions. Weights are rescaled after each
 /// group and carried with a binary exponent, so nothing overflows (C(1000, 500) ≈ 10²⁹⁹) and a
 /// tail keeps full relative precision down to about 10⁻³⁰⁰.
+///
+/// Beyond ``RankSumOptions/exactWorkLimit`` additions a tail comes from the characteristic
+/// function instead (``RankSumFourier``), within ``RankSumOptions/fourierWorkLimit``; beyond
+/// both, ``exactTails(_:)`` refuses.
 struct RankSumDistribution: Sendable {
     /// Groups of equal scores in ascending order: (score, size).
     let groups: [(score: Int, size: Int)]
@@ -50,6 +54,37 @@ struct RankSumDistribution: Sendable {
         let width = Double(max(0, bound - range.min + 1))
         return Double(total) * Double(n1 + 1) * width
     }
+
+    /// The tails asked for (lower: P(S ≤ b), upper: P(S ≥ b)): by the dynamic programme when its
+    /// estimated work for the nearer end, `work`, is within ``RankSumOptions/exactWorkLimit``,
+    /// else each from the characteristic function, computed side by side; nil if that exceeds
+    /// ``RankSumOptions/fourierWorkLimit`` or misses its error bound.
+    func exactTails(_ tails: [(upper: Bool, bound: Int)], work: Double) -> [Double]? {
+        if work <= RankSumOptions.exactWorkLimit {
+            return tails.map { $0.upper ? upperTail($0.bound) : lowerTail($0.bound) }
+        }
+        let plans = tails.map { tail -> (RankSumFourier, Int) in
+            tail.upper ? (mirroredFourier, -tail.bound) : (fourier, tail.bound)
+        }
+        guard exactAffordable(tails, work: work) else { return nil }
+        let results = plans.map { $0.0.lowerTail($0.1) }
+        guard results.allSatisfy({ $0 != nil }) else { return nil }
+        return results.map { $0! }
+    }
+
+    /// Whether ``exactTails(_:work:)`` can answer these tails.
+    /// Without ties the exact interval needs about twenty more tails, so the limit is divided by 20.
+    func exactAffordable(_ tails: [(upper: Bool, bound: Int)], work: Double) -> Bool {
+        if work <= RankSumOptions.exactWorkLimit { return true }
+        let limit = RankSumOptions.fourierWorkLimit / (groups.count == total ? 20 : 1)
+        return tails.allSatisfy { tail in
+            tail.upper ? mirroredFourier.work(lowerTailUpTo: -tail.bound) <= limit : fourier.work(lowerTailUpTo: tail.bound) <= limit
+        }
+    }
+
+    /// The characteristic-function method on these scores, and on the mirrored scores (−a).
+    var fourier: RankSumFourier { RankSumFourier(groups: groups, n1: n1) }
+    var mirroredFourier: RankSumFourier { RankSumFourier(groups: groups.reversed().map { (-$0.score, $0.size) }, n1: n1) }
 
     /// P(S ≤ bound).
     func lowerTail(_ bound: Int) -> Double {

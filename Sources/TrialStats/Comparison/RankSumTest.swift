@@ -56,6 +56,16 @@ public struct RankSumOptions: Equatable, Sendable {
     /// 60 + 60 with ties in the middle of the distribution, and far larger ones in its tails.
     public static let exactWorkLimit = 300_000_000.0
 
+    /// Most operations (about nanoseconds of one core) `auto` and `exact` let the
+    /// characteristic-function method spend on one tail, beyond the dynamic programme's limit:
+    /// 1,000 + 1,000 observations on a 0–20 scale or 500 + 500 on a 0–100 scale need about
+    /// 2·10⁸. Without ties the exact interval needs about twenty tails, so it must fit twenty
+    /// times. Beyond both limits `auto` uses the normal approximation and `exact` is refused.
+    public static let fourierWorkLimit = 500_000_000.0
+
+    /// The limits in words, for messages and help.
+    public static let exactLimitDescription = "an estimated 5·10^8 operations per tail (about 1,000 + 1,000 observations on a 0–20 scale, 500 + 500 on a 0–100 scale)"
+
     public init(method: RankSumMethod = .auto, correct: Bool = true, alternative: Alternative = .twoSided, mu: Double = 0,
                 confLevel: Double = 0.95, profile: RankSumProfile? = nil) {
         self.method = method
@@ -116,11 +126,14 @@ public struct RankSumResult: Equatable, Sendable {
 ///   n₁n₂/2) two-sided, ½ greater, −½ less when corrected (R `wilcox.test(exact = FALSE,
 ///   correct =)`, SciPy `mannwhitneyu(method = "asymptotic", use_continuity =)`).
 /// - Every observation tied: p = 1, z not defined (R returns NaN).
-/// - `auto`: exact when the estimated work is within ``RankSumOptions/exactWorkLimit``.
+/// - `auto`: exact when the estimated work is within ``RankSumOptions/exactWorkLimit`` (the
+///   dynamic programme) or, for each tail, ``RankSumOptions/fourierWorkLimit`` (the
+///   characteristic function, ``RankSumFourier``; a twentieth of it without ties); `exact`
+///   beyond both throws ``ComparisonError/tooCostly(test:limit:)``.
 ///
 /// Hodges–Lehmann: the median of the differences xᵢ − yⱼ; exact interval (no ties, exact method)
 /// [D₍q₎, D₍n₁n₂+1−q₎] with q the smallest with P(W ≤ q) ≥ α/2 (q = 1 if 0; R's construction, with
-/// its achieved level); otherwise R's asymptotic interval (the shifts at which the corrected,
+/// its achieved level) while the tail up to the middle is affordable; otherwise R's asymptotic interval (the shifts at which the corrected,
 /// tie-corrected z crosses ∓z₁₋α/₂, found exactly at a jump; R's `uniroot` stops within 1e-4) and
 /// R's asymptotic estimate is replaced by the median of the differences.
 ///
@@ -168,25 +181,30 @@ public func rankSumTest(_ x: [Double], _ y: [Double], options: RankSumOptions = 
         case .coin: method = .exact; correct = false
         }
     }
-    if method == .auto { method = work <= RankSumOptions.exactWorkLimit ? .exact : .normal }
-
     var used: RankSumMethodUsed
     var p: Double
+    // The tails an exact p-value needs: P(|S − E| ≥ |s − E|) two-sided, E = n₁(N + 1) in doubled
+    // units (coin's rule; without ties the distribution is symmetric and this is R's and SciPy's
+    // doubled smaller tail).
+    let expected = n1 * (n + 1)
+    let distance = abs(doubledRankSum - expected)
+    let tails: [(upper: Bool, bound: Int)]
+    switch options.alternative {
+    case .less: tails = [(false, doubledRankSum)]
+    case .greater: tails = [(true, doubledRankSum)]
+    case .twoSided: tails = distance == 0 ? [] : [(false, expected - distance), (true, expected + distance)]
+    }
+    if method == .auto { method = distribution.exactAffordable(tails, work: work) ? .exact : .normal }
+
     if sd == 0 {
         used = method == .normal ? .normal : (hasTies ? .exactConditional : .exact)
         p = 1
     } else if method == .exact {
         used = hasTies ? .exactConditional : .exact
-        switch options.alternative {
-        case .less: p = distribution.lowerTail(doubledRankSum)
-        case .greater: p = distribution.upperTail(doubledRankSum)
-        case .twoSided:
-            // P(|S − E| ≥ |s − E|), E = n₁(N + 1) in doubled units: coin's rule; without ties the
-            // distribution is symmetric and this is R's and SciPy's doubled smaller tail.
-            let expected = n1 * (n + 1)
-            let distance = abs(doubledRankSum - expected)
-            p = distance == 0 ? 1 : distribution.lowerTail(expected - distance) + distribution.upperTail(expected + distance)
+        guard let values = distribution.exactTails(tails, work: work) else {
+            throw ComparisonError.tooCostly(test: "exact rank-sum p-value", limit: RankSumOptions.exactLimitDescription)
         }
+        p = tails.isEmpty ? 1 : values.reduce(0, +)
     } else {
         used = .normal
         let centred = w - centre

@@ -66,12 +66,42 @@ func twoSampleHodgesLehmann(_ x: [Double], _ y: [Double], exact: Bool, correct: 
     let alpha = 1 - options.confLevel
     let m = diffs.count
     let n1 = x.count, n2 = y.count
-    if exact {
-        let distribution = RankSumDistribution(scores: (1...(n1 + n2)).map { 2 * $0 }, n1: n1)
+    let distribution = RankSumDistribution(scores: (1...(n1 + n2)).map { 2 * $0 }, n1: n1)
+    // The exact interval needs the lower tail up to about the α/2 quantile: by the dynamic
+    // programme, or some twenty tails from the characteristic function; beyond both limits the
+    // asymptotic interval (as R's for n ≥ 50).
+    let exactAffordable = !exact ? false
+        : distribution.work(lowerTailUpTo: distribution.range.min + m) <= RankSumOptions.exactWorkLimit
+        || 20 * distribution.fourier.work(lowerTailUpTo: distribution.range.min + m) <= RankSumOptions.fourierWorkLimit
+    if exactAffordable {
         let tail = options.alternative == .twoSided ? alpha / 2 : alpha
-        // P(W ≤ w) at index 2w (doubled sums of even scores).
-        let cumulative = distribution.cumulative(upTo: distribution.range.min + m)
-        func cdf(_ w: Int) -> Double { w < 0 ? 0 : (2 * w < cumulative.count ? cumulative[2 * w] : 1) }
+        // P(W ≤ w) at index 2w (doubled sums of even scores): the whole lower half by the dynamic
+        // programme when affordable, else each value asked for from the characteristic function.
+        let dpWork = distribution.work(lowerTailUpTo: distribution.range.min + m)
+        let cumulative = dpWork <= RankSumOptions.exactWorkLimit ? distribution.cumulative(upTo: distribution.range.min + m) : []
+        func cdf(_ w: Int) -> Double {
+            if w < 0 { return 0 }
+            if dpWork <= RankSumOptions.exactWorkLimit { return 2 * w < cumulative.count ? cumulative[2 * w] : 1 }
+            return distribution.fourier.lowerTail(distribution.range.min + 2 * w) ?? .nan
+        }
+        if dpWork > RankSumOptions.exactWorkLimit {
+            // Smallest q with cdf(q) ≥ tail − 10ε, by bisection (cdf rises with q).
+            var lo = 0, hi = m / 2 + 1
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                let c = cdf(mid)
+                guard !c.isNaN else { throw ComparisonError.tooCostly(test: "exact Hodges–Lehmann interval", limit: RankSumOptions.exactLimitDescription) }
+                if c < tail - 10 * Double.ulpOfOne { lo = mid + 1 } else { hi = mid }
+            }
+            let q = max(lo, 1)
+            let below = cdf(q - 1)
+            let achieved = 1 - (options.alternative == .twoSided ? 2 * below : below)
+            switch options.alternative {
+            case .twoSided: return HodgesLehmannInterval(estimate: estimate, low: diffs.kth(q), high: diffs.kth(m - q + 1), achieved: achieved)
+            case .greater: return HodgesLehmannInterval(estimate: estimate, low: diffs.kth(q), high: nil, achieved: achieved)
+            case .less: return HodgesLehmannInterval(estimate: estimate, low: nil, high: diffs.kth(m - q + 1), achieved: achieved)
+            }
+        }
         var q = 0
         while q < m && cdf(q) < tail - 10 * Double.ulpOfOne { q += 1 }
         if q == 0 { q = 1 }
