@@ -82,8 +82,11 @@ struct RankSumFourier: Sendable {
 
     /// Mean reduced score of one observation, rounded: the transform is taken of the centred
     /// sum Σ(c − c̄) = S″ − n₁c̄, whose spread under the independent model does not include
-    /// that of J.
-    private var meanScore: Double { (Double(blocks.reduce(0) { $0 + $1.score * $1.size }) / Double(total)).rounded() }
+    /// that of J. A whole number between the smallest and largest reduced score (0 without
+    /// observations), so it converts to `Int` exactly.
+    private var meanScore: Double {
+        total > 0 ? (Double(blocks.reduce(0) { $0 + $1.score * $1.size }) / Double(total)).rounded() : 0
+    }
 
     /// The tilt centred on J = n₁ and S″ = b″ (untilted when b″ is at or above the mean), and
     /// the grid sizes for the tail bound e^{−L}.
@@ -118,11 +121,13 @@ struct RankSumFourier: Sendable {
         // (n₁ when Newton's method converged).
         let distanceJ = min(bernstein(varJ, 1), (l * Double(total) / 2).squareRoot()) + abs(meanJ - Double(n1))
         let distanceS = min(bernstein(varS, spread), (l * hoeffdingS / 2).squareRoot())
-        var r = nextPowerOfTwo(Int(distanceJ.rounded(.up)) + 1)
+        // Distances past the total (or the width of S″) give the whole range either way; capping
+        // them there first keeps the conversions to Int in range (NaN, from a failed tilt, too).
+        let width = maximum - minimum + 1
+        var r = nextPowerOfTwo(Int(distanceJ < Double(total) ? distanceJ.rounded(.up) : Double(total)) + 1)
         if r > total { r = nextPowerOfTwo(total + 1) }
         r = max(r, 8)
-        var u = nextPowerOfTwo(Int((2 * distanceS).rounded(.up)) + 2)
-        let width = maximum - minimum + 1
+        var u = nextPowerOfTwo(Int(2 * distanceS < Double(width) ? (2 * distanceS).rounded(.up) : Double(width)) + 2)
         if u >= width { u = nextPowerOfTwo(width) }
         u = max(u, r)
         // Work, in nanoseconds of one core roughly: the tables (a logarithm per entry), the rows
@@ -326,7 +331,10 @@ struct RankSumFourier: Sendable {
         fourierTransform(&transformRe, &transformIm, roots: roots)
         // Window of residues: [lo, lo + U).
         let width = maximum - minimum + 1
-        let lo = u >= width ? minimum : max(minimum, Int(plan.centre.rounded()) - u / 2)
+        // A centre beyond [minimum − U, maximum + U] gives the same window as one at that edge (empty
+        // above, starting at the minimum below); the clamp keeps the conversion in range.
+        let centre = plan.centre.isNaN ? Double(minimum) : min(max(plan.centre.rounded(), Double(minimum - u)), Double(maximum + u))
+        let lo = u >= width ? minimum : max(minimum, Int(centre) - u / 2)
         let top = min(b, lo + u - 1)
         var sum = 0.0
         if top >= lo {
