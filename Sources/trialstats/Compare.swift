@@ -82,7 +82,7 @@ struct Compare: ParsableCommand {
             switch common.format {
             case .json: return report.json().serialized() + "\n"
             case .csv: return report.csv().serialized()
-            case .table: return report.text()
+            case .table: return report.text(width: common.tableWidth)
             }
         }, output: common.output)
     }

@@ -96,7 +96,7 @@ struct Reconstruct: ParsableCommand {
             case .csv:
                 guard result.feasible else { throw ReportDataError("no data set to write: \(result.reason ?? "not feasible")") }
                 return result.certificateCSV().serialized()
-            case .table: return result.text(certificate: output)
+            case .table: return result.text(certificate: output, width: terminalTableWidth(output: nil))
             }
         }, output: nil)
     }

@@ -38,7 +38,7 @@ struct Reproduce: ParsableCommand {
             switch common.format {
             case .json: return result.json().serialized() + "\n"
             case .csv: return result.csv().serialized()
-            case .table: return result.text()
+            case .table: return result.text(width: common.tableWidth)
             }
         }, output: common.output)
     }

@@ -64,7 +64,7 @@ struct ReproduceCommandTests {
         let named = try CLI.run(["reproduce", "castle", "--fixtures", CLI.fixture("castle"), "--no-reconstruct"], in: elsewhere)
         #expect(named.status == 0 && named.stdout == bundled.stdout)
         #expect(bundled.stdout.hasPrefix("CASTLE trial (CD19 CAR-T in SLE, SSc and IIM; 24 patients: 10/9/5) — published statistics checked\n"))
-        #expect(bundled.stdout.hasSuffix("make your own with trialstats reconstruct.\n"))
+        #expect(bundled.stdout.hasSuffix("your own with trialstats reconstruct.\n"))
     }
 
     @Test("a second study needs a folder, not code")

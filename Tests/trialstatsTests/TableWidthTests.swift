@@ -17,6 +17,37 @@ struct TableWidthTests {
         ("describe --probs", ["describe", cohort, "--column", "age", "--by", "basket", "--probs", "0.1,0.9"]),
     ]
 
+    /// Outputs of other shapes that are wider than 100 columns unless fitted: a table with
+    /// optional columns, and reports whose long sentences wrap.
+    static let other: [(String, [String])] = [
+        ("compare, three variables by basket", ["compare", cohort, "--column", "age", "--column", "sex", "--column", "haq_baseline", "--by", "basket"]),
+        ("reproduce castle", ["reproduce", "castle", "--no-reconstruct"]),
+        ("reconstruct", ["reconstruct", "--n", "24", "--before", "1.1 [0.1; 2.0]", "--after", "0.3 [0.0; 0.3]", "--p", "P = 0.0030",
+                         "--min", "0", "--max", "3", "--step", "0.125", "--profile", "r-legacy"]),
+    ]
+
+    @Test("compare, reproduce and reconstruct: wider than 100 at 400 columns, no line over 100 when piped, the same words",
+          arguments: other.map(\.0))
+    func otherOutputsFit(_ name: String) throws {
+        let arguments = try #require(Self.other.first { $0.0 == name }).1
+        let wide = try Self.lines(arguments, columns: "400")
+        let piped = try Self.lines(arguments, columns: nil)
+        #expect(try Self.lines(arguments, columns: "100") == piped)
+        #expect(wide.contains { $0.count > 100 })
+        for line in piped { #expect(line.count <= 100, "\(line.count): \(line)") }
+        // Wrapping and moving columns lose no word (compared as a multiset, ignoring rules).
+        func words(_ lines: [String]) -> [String] {
+            lines.flatMap { $0.split(separator: " ").map(String.init) }.filter { !$0.allSatisfy { $0 == "-" } }.sorted()
+        }
+        if name.hasPrefix("compare") {
+            // The label column is repeated in the second block.
+            let labels = ["variable", "age", "sex", "haq_baseline"]
+            #expect(words(piped) == (words(wide) + labels).sorted())
+        } else {
+            #expect(words(piped) == words(wide))
+        }
+    }
+
     static func lines(_ arguments: [String], columns: String?) throws -> [String] {
         let result = try CLI.run(arguments, environment: columns.map { ["COLUMNS": $0] } ?? [:])
         #expect(result.status == 0, "\(result.stderr)")

@@ -121,7 +121,9 @@ public struct ComparisonReport: Sendable {
         return CSVOutput(header: Self.fields(rows[0]).map(\.0), rows: rows.map { Self.fields($0).map { cell($0.1) } })
     }
 
-    public func text() -> String {
+    /// The comparisons for people; with a `width`, a table wider than it moves the method, then
+    /// the estimate with its interval, to a second block (``TextTable/rendered(width:)``).
+    public func text(width: Int? = nil) -> String {
         let level = formatForPeople(settings.confLevel * 100, significant: 4) + "%"
         let lines = rows.map { r -> [String] in
             let s = r.summary
@@ -132,6 +134,6 @@ public struct ComparisonReport: Sendable {
         let warnings = rows.compactMap { r in r.summary.warning.map { "\(r.variable): \($0)" } }
         let title = ["Between-group comparison, \(settings.alternative.rawValue)" + (settings.profile.map { "; profile \($0.rawValue)" } ?? ""), ""]
         return TextTable(title: title, header: ["variable", "groups (n)", "test", "method", "statistic", "df", "p", "estimate", "\(level) CI"],
-                         rows: lines, rightAligned: Set([4, 5, 6, 7]), footer: warnings).rendered()
+                         rows: lines, rightAligned: Set([4, 5, 6, 7]), footer: warnings, optionalColumns: [[3], [7, 8]]).rendered(width: width)
     }
 }

@@ -42,7 +42,15 @@ extension PairedReconstruction {
     }
 
     /// The result for people; `certificate` is the file the certificate is written to, if any.
-    public func text(certificate: String?) -> String {
+    /// With a `width`, lines longer than it wrap at spaces, continuing two characters in.
+    public func text(certificate: String?, width: Int? = nil) -> String {
+        let text = unwrappedText(certificate: certificate)
+        guard let width else { return text }
+        return wrapLines(text, width: width)
+    }
+
+    /// The result for people, one line per sentence.
+    func unwrappedText(certificate: String?) -> String {
         let req = request
         var out = "Reconstruction of paired data from printed summaries (RECONSTRUCTED: a certificate that the printed numbers "
             + "can be true together, not the trial's data)\n"

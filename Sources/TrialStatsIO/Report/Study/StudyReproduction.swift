@@ -106,8 +106,16 @@ public struct StudyReproduction: Sendable {
     /// The findings, one row each (as `verify --format csv`).
     public func csv() -> CSVOutput { verifyCSV(report) }
 
-    /// The report for people.
-    public func text() -> String {
+    /// The report for people; with a `width`, lines longer than it wrap at spaces, a finding's
+    /// sentence continuing at its own indent and other lines two further in.
+    public func text(width: Int? = nil) -> String {
+        let text = unwrappedText()
+        guard let width else { return text }
+        return wrapLines(text, width: width) { line in line.hasPrefix("   ") ? 0 : line.first?.isNumber == true ? 3 : 2 }
+    }
+
+    /// The report for people, one line per sentence.
+    func unwrappedText() -> String {
         let findings = report.findings
         var out = manifest.heading + "\n"
         out += "\(filled(manifest.cells.describedAs)) were read as printed: \(report.cells) cells, \(report.parsed) read\(report.unparsed.isEmpty ? "" : ", \(report.unparsed.count) not readable").\n"
