@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
 source scripts/setup-python.sh
+source scripts/setup-documents.sh
 swift build --build-tests 2>&1 | tail -n 3
 swift test 2>&1
 TRIALSTATS="$(swift build --show-bin-path)/trialstats" .venv/bin/python scripts/run-notebooks.py
