@@ -45,7 +45,7 @@ struct OutputFolderTests {
         let root = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
         let input = root.appendingPathComponent("cohort.csv").path
-        try "a\n1\n".write(toFile: input, atomically: true, encoding: .utf8)
+        try "a\n1\n".write(toFile: input, atomically: false, encoding: .utf8)
         #expect(throws: OutputError(path: input, reason: "it is a file, not a folder; it is left as it is")) {
             try writeFolderAtomically([("x", "y")], to: input, replace: true)
         }

@@ -57,7 +57,7 @@ enum CLI {
 
     static func write(_ text: String, named name: String, in folder: URL) throws -> String {
         let path = folder.appendingPathComponent(name).path
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        try text.write(toFile: path, atomically: false, encoding: .utf8)
         return path
     }
 }

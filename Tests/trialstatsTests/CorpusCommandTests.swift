@@ -24,7 +24,7 @@ struct CorpusCommandTests {
                                                   creatingFolder: true)
             }
         }
-        try "<html><body><p>No table here.</p></body></html>".write(to: corpus.appendingPathComponent("broken.html"), atomically: true, encoding: .utf8)
+        try "<html><body><p>No table here.</p></body></html>".write(to: corpus.appendingPathComponent("broken.html"), atomically: false, encoding: .utf8)
         return (folder, count + 1)
     }
 
@@ -75,7 +75,7 @@ struct CorpusCommandTests {
         #expect(try CLI.run(["verify", "--corpus", corpus, "--output", output]).status == 0)
         let complete = try lines(output)
         let kept = complete.prefix(10).joined(separator: "\n") + "\n" + complete[10].prefix(40)
-        try kept.write(toFile: output, atomically: true, encoding: .utf8)
+        try kept.write(toFile: output, atomically: false, encoding: .utf8)
         let rerun = try CLI.run(["verify", "--corpus", corpus, "--output", output])
         #expect(rerun.status == 0)
         #expect(rerun.stderr.contains("\(count - 10)/\(count - 10) documents, 10 already done"))

@@ -37,7 +37,7 @@ struct ReportPrintTests {
         let head = try #require(html.range(of: "</head>"))
         html.replaceSubrange(head, with: "<style>@page { size: \(paper); }</style></head>")
         let page = out.appendingPathComponent("print.html")
-        try html.write(to: page, atomically: true, encoding: .utf8)
+        try html.write(to: page, atomically: false, encoding: .utf8)
         let pdf = folder.appendingPathComponent("report.pdf")
         let status = try run(chromium!, ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
                                          "--print-to-pdf=\(pdf.path)", page.absoluteString], home: folder)

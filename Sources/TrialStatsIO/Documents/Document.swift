@@ -14,30 +14,26 @@ public enum DocumentKind: String, CaseIterable, Sendable {
     case cells
 }
 
-/// One cell extracted from a document: where it stands and its text exactly as printed, with
+/// One cell extracted from a document: where it stands and its text exactly as printed (the
+/// ``PublishedCell`` the verifier reads, whose fields it answers to: `cell.row`, `cell.text`), with
 /// the footnote marks printed beside it (as superscripts or links) separated from the value.
+@dynamicMemberLookup
 public struct DocumentCell: Equatable, Sendable {
-    public var table: String
-    public var section: String
-    public var row: String
-    public var column: String
-    public var columnN: Int?
-    public var text: String
+    /// The cell as the verifier reads it.
+    public var published: PublishedCell
+    /// The footnote marks printed beside the value.
     public var footnotes: [String]
 
+    /// Creates a cell of a document's table.
     public init(table: String, section: String, row: String, column: String, columnN: Int?, text: String, footnotes: [String] = []) {
-        self.table = table
-        self.section = section
-        self.row = row
-        self.column = column
-        self.columnN = columnN
-        self.text = text
+        published = PublishedCell(table: table, section: section, row: row, column: column, columnN: columnN, text: text)
         self.footnotes = footnotes
     }
 
-    /// The cell as the verifier reads it.
-    public var published: PublishedCell {
-        PublishedCell(table: table, section: section, row: row, column: column, columnN: columnN, text: text)
+    /// The published cell's fields (table, section, row, column, columnN, text).
+    public subscript<T>(dynamicMember path: WritableKeyPath<PublishedCell, T>) -> T {
+        get { published[keyPath: path] }
+        set { published[keyPath: path] = newValue }
     }
 }
 
