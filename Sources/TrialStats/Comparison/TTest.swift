@@ -46,6 +46,13 @@ public struct TTestResult: Equatable, Sendable {
 /// (one-sided: t_{1−α}). Data whose SE is below 10·ε·max(|means|) are "essentially constant":
 /// ``ComparisonError/constantData`` (R stops with that message).
 ///
+/// **Extreme magnitudes.** Squared deviations overflow beyond about 1e154 and underflow below about
+/// 1e-154, so data (or μ) whose largest magnitude is beyond 2⁴⁸⁰ (about 1e144) or below 2⁻⁴⁸⁰ are first scaled by a
+/// power of two — exact, and t, df and p do not depend on the scale — and the estimate, its
+/// standard error and the interval are scaled back. Only a result that itself exceeds the largest
+/// double (an interval end near ±1.8e308) is refused, naming the overflow. Data in between are
+/// computed as they are, so ordinary results are unchanged to the last bit.
+///
 /// **Matches** R `t.test(x, y, var.equal =, paired =, mu =, alternative =, conf.level =)` (statistic,
 /// df, p-value and interval to 1e-9) and SciPy `ttest_ind(equal_var =)` / `ttest_rel`.
 ///
@@ -57,6 +64,29 @@ public func tTest(_ x: [Double], _ y: [Double], kind: TTestKind = .welch, altern
     if let i = y.firstIndex(where: { !$0.isFinite }) { throw ComparisonError.nonFinite(group: 1, index: i) }
     guard mu.isFinite else { throw ComparisonError.invalid(.nonFiniteValue(index: 0, value: mu)) }
     do { try validateConfidenceLevel(confLevel) } catch { throw ComparisonError.invalid(error) }
+    let largest = max(x.lazy.map(abs).max() ?? 0, y.lazy.map(abs).max() ?? 0, abs(mu))
+    let limit = Double(sign: .plus, exponent: 480, significand: 1)
+    guard largest > limit || (largest > 0 && largest < 1 / limit) else {
+        return try tTestComputed(x, y, kind: kind, alternative: alternative, mu: mu, confLevel: confLevel)
+    }
+    // Scale by 2^-e so that the largest magnitude is in [1, 2): exact for every value that does not
+    // fall below the smallest normal double, and those are negligible beside the largest.
+    let e = largest.exponent
+    let down = Double(sign: .plus, exponent: -e, significand: 1), up = Double(sign: .plus, exponent: e, significand: 1)
+    var r = try tTestComputed(x.map { $0 * down }, y.map { $0 * down }, kind: kind, alternative: alternative, mu: mu * down,
+                              confLevel: confLevel)
+    r.estimate *= up; r.standardError *= up; r.mu = mu
+    r.confLow = r.confLow.map { $0 * up }; r.confHigh = r.confHigh.map { $0 * up }
+    for value in [r.estimate, r.standardError, r.confLow ?? 0, r.confHigh ?? 0] where !value.isFinite {
+        throw ComparisonError.invalid(.numeric(.notFinite(function: "the t-test's interval (an end beyond the largest double)",
+                                                          arguments: [r.estimate, r.standardError])))
+    }
+    return r
+}
+
+/// ``tTest(_:_:kind:alternative:mu:confLevel:)`` on data of ordinary magnitude (validated by the caller).
+func tTestComputed(_ x: [Double], _ y: [Double], kind: TTestKind, alternative: Alternative, mu: Double,
+                   confLevel: Double) throws(ComparisonError) -> TTestResult {
     func meanVariance(_ v: [Double]) -> (Double, Double) {
         let sum = v.reduce(0, +)
         // A sum beyond the largest double (values near ±1e308) is averaged term by term instead.
