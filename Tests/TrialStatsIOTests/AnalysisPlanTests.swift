@@ -86,7 +86,18 @@ struct AnalysisPlanTests {
     }
 
     @Test("errors name the plan line", arguments: [
-        ("basket: b\nbaseline:\n  - column: age\n    decimal: 1\n", 4, "unknown key \"decimal\"; expected one of column, label, type, decimals, levels, show"),
+        ("basket: b\nbaseline:\n  - column: age\n    decimal: 1\n", 4, "unknown key \"decimal\"; expected one of column, label, type, decimals, levels, show, test"),
+        // Issue 14: compare and test.
+        ("basket: b\ncompare: maybe\nbaseline: [age]\n", 2, "compare must be true or false; got \"maybe\""),
+        ("basket: b\ncompare: true\nresponses: [r]\n", 2, "compare asks for p-values across the baskets of the baseline table; the plan has no baseline"),
+        ("basket: b\nbaseline:\n  - column: age\n    test: wilcoxon\n", 4,
+         "test \"wilcoxon\" is not allowed; choose from auto, rank-sum, kruskal, t, welch, fisher, chisq, chisq-yates, g-test, boschloo, barnard, mcnemar"),
+        ("basket: b\nbaseline:\n  - column: age\n    test: fisher\n", 4,
+         "test fisher compares counts; a continuous variable takes auto, rank-sum, kruskal, t, welch"),
+        ("basket: b\nbaseline:\n  - {column: sex, type: categorical, test: t}\n", 3,
+         "test t compares numbers; a categorical or binary variable takes auto, fisher, chisq, chisq-yates, g-test, boschloo, barnard"),
+        ("basket: b\nbaseline:\n  - column: sex\n    type: binary\n    test: mcnemar\n", 5,
+         "test mcnemar compares paired counts, not baskets; choose from auto, rank-sum, kruskal, t, welch, fisher, chisq, chisq-yates, g-test, boschloo, barnard"),
         ("basket: b\nconf_level: 95\nbaseline: [age]\n", 2, "conf_level must be strictly between 0 and 1; got 95.0"),
         ("basket: b\nquantile_type: 10\nbaseline: [age]\n", 2, "quantile_type must be 1 to 9 (Hyndman–Fan); got 10"),
         ("basket: b\npaired:\n  - before: a\n    after: b\n    better: higher\n    mcid: -3\n", 6,
@@ -105,6 +116,15 @@ struct AnalysisPlanTests {
         #expect(throws: PlanError(file: "plan.yaml", line: line, message: message)) {
             try AnalysisPlan.parse(text, source: "plan.yaml")
         }
+    }
+
+    @Test("compare: true and test: are read with their lines (issue 14)")
+    func compareKeys() throws {
+        let plan = try AnalysisPlan.parse("basket: b\ncompare: true\nbaseline:\n  - age\n  - column: sex\n    type: binary\n    test: chisq\n", source: "p.yaml")
+        #expect(plan.compareLine == 2 && plan.baseline[0].test == nil)
+        #expect(plan.baseline[1].test?.value == .chisq && plan.baseline[1].test?.line == 7)
+        let off = try AnalysisPlan.parse("basket: b\ncompare: false\nbaseline: [age]\n", source: "p.yaml")
+        #expect(off.compareLine == nil)
     }
 
     @Test("a YAML syntax error names its line")

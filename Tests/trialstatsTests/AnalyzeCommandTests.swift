@@ -373,3 +373,96 @@ extension AnalyzeCommandTests {
         #expect(FileManager.default.fileExists(atPath: out + "/tables/paired.csv"))
     }
 }
+
+extension AnalyzeCommandTests {
+    /// Issue 14 ("In analyze"): with `compare: true` Table 1 has a P column. Each p-value in
+    /// analysis.json is the one `trialstats compare COHORT --column C --by basket --test T` prints
+    /// for the test T the analysis names (to the last bit), the report prints it in the p-value
+    /// format under the footnote of its test, tables/baseline.csv carries it, and it agrees with R
+    /// 4.2 (`kruskal.test`, `fisher.test`; Fixtures/reference/analyze_compare.R) to 1e-9.
+    @Test("Table 1's p-values equal trialstats compare --test T, R's kruskal.test and fisher.test, and print in report.html and baseline.csv (issue 14)")
+    func baselinePValuesMatchCompare() throws {
+        let o = Self.output
+        let baseline = try #require(o.json["baseline"] as? [[String: Any]])
+        let reference = try ReferenceFixtures.json("reference/analyze_compare.json")
+        let castle = try #require(reference["castle"] as? [String: [String: Any]])
+        let csv = try String(contentsOfFile: o.folder.appendingPathComponent("tables/baseline.csv").path, encoding: .utf8)
+            .split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = try #require(csv.first)
+        #expect(Array(header.suffix(6)) == ["test", "method", "statistic", "df", "p_value", "comparison_note"])
+        let pIndex = try #require(header.firstIndex(of: "p_value")), testIndex = try #require(header.firstIndex(of: "test"))
+        var tests: Set<String> = []
+        for variable in baseline {
+            let column = try #require(variable["column"] as? String)
+            let comparison = try #require(variable["comparison"] as? [String: Any], "\(column)")
+            let test = try #require(comparison["test"] as? String)
+            let p = try #require(exactDouble(comparison["p_value"]))
+            tests.insert(test)
+            #expect(test == (variable["type"] as? String == "continuous" ? "kruskal" : "fisher"), "\(column)")
+            #expect(comparison["groups"] as? [String] == ["SLE", "SSc", "IIM"] && comparison["note"] is NSNull)
+
+            let compare = try CLI.run(["compare", Self.cohort, "--column", column, "--by", "basket", "--test", test, "--format", "json"])
+            #expect(compare.status == 0, "\(compare.stderr)")
+            let result = try #require((try jsonObject(compare.stdout)["results"] as? [[String: Any]])?.first)
+            for field in ["p_value", "statistic", "df"] {
+                #expect(exactDouble(comparison[field]) == exactDouble(result[field]), "\(column) \(field)")
+            }
+            #expect(comparison["method"] as? String == result["method"] as? String)
+
+            let r = try #require(castle[column], "\(column)")
+            let rP = try #require(exactDouble(r["p_value"]))
+            #expect(r["test"] as? String == test && agrees(p, rP, relative: 1e-9), "\(column): \(p) vs R \(rP)")
+
+            #expect(o.cells["baseline/\(column)/p"] == Self.pText(p), "\(column)")
+            let rows = csv.dropFirst().filter { $0.first == column }
+            #expect(!rows.isEmpty && rows.allSatisfy { Double($0[pIndex]) == p && $0[testIndex] == test }, "\(column)")
+        }
+        #expect(tests == ["kruskal", "fisher"])
+        // One footnote per test, its letter on each of its p-values.
+        #expect(o.html.contains("<sup>a</sup> Kruskal–Wallis test across the baskets with values: chi-square approximation with tie correction (R <code>kruskal.test(x ~ basket)</code>)."))
+        #expect(o.html.contains("<sup>b</sup> Fisher&#39;s exact test across the baskets with values: Freeman–Halton, r×c table (R <code>fisher.test(table(x, basket))</code>)."))
+        #expect(o.html.contains("data-cell=\"baseline/age/p\">0.41<sup>a</sup>") && o.html.contains("data-cell=\"baseline/kidney/p\">&lt; 0.0001<sup>b</sup>"))
+    }
+
+    /// Issue 14: a basket with no value of a variable is left out of its comparison and named; a
+    /// variable with values in one basket only has no p-value and a note saying why, in the
+    /// report, analysis.json and baseline.csv — not an error.
+    @Test("an empty basket is left out of the comparison; values in one basket give no p-value and a note (issue 14)")
+    func baselineComparisonNotes() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var lines = try String(contentsOfFile: Self.cohort, encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = lines[0]
+        let facit = header.firstIndex(of: "facit_baseline")!, haq = header.firstIndex(of: "haq_baseline")!
+        for i in lines.indices.dropFirst() {
+            if lines[i][1] == "IIM" { lines[i][facit] = "NA" }
+            if lines[i][1] != "SLE" { lines[i][haq] = "" }
+        }
+        let cohort = try CLI.write(lines.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n", named: "cohort.csv", in: folder)
+        let out = folder.appendingPathComponent("report").path
+        let result = try CLI.run(["analyze", cohort, "--plan", Self.plan, "--out", out])
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try jsonObject(String(contentsOfFile: out + "/analysis.json", encoding: .utf8))
+        let baseline = try #require(json["baseline"] as? [[String: Any]])
+        func comparison(_ column: String) throws -> [String: Any] {
+            try #require(baseline.first { $0["column"] as? String == column }?["comparison"] as? [String: Any])
+        }
+        // FACIT: IIM left out, SLE against SSc by the rank-sum test, as compare gives it.
+        let f = try comparison("facit_baseline")
+        #expect(f["test"] as? String == "rank-sum" && f["groups"] as? [String] == ["SLE", "SSc"])
+        #expect(f["note"] as? String == "IIM has no values and is left out of the comparison")
+        let compare = try CLI.run(["compare", cohort, "--column", "facit_baseline", "--by", "basket", "--test", "rank-sum", "--format", "json"])
+        let expected = try #require((try jsonObject(compare.stdout)["results"] as? [[String: Any]])?.first)
+        #expect(exactDouble(f["p_value"]) == exactDouble(expected["p_value"]) && exactDouble(f["statistic"]) == exactDouble(expected["statistic"]))
+        // HAQ: values in SLE only.
+        let h = try comparison("haq_baseline")
+        #expect(h["p_value"] is NSNull && h["test"] is NSNull)
+        #expect(h["note"] as? String == "no p-value: values in SLE only; a comparison needs two baskets with values")
+        let html = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
+        #expect(html.contains("data-cell=\"baseline/haq_baseline/p\">—<sup>"))
+        #expect(html.contains(" No p-value. HAQ-DI: values in SLE only; a comparison needs two baskets with values."))
+        #expect(html.contains("Baskets without values, left out of the comparison: IIM from FACIT-Fatigue."))
+        let csv = try String(contentsOfFile: out + "/tables/baseline.csv", encoding: .utf8)
+        #expect(csv.contains("no p-value: values in SLE only; a comparison needs two baskets with values"))
+    }
+}

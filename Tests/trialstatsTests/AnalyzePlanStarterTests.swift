@@ -47,6 +47,22 @@ struct AnalyzePlanStarterTests {
         let run = try CLI.run(["analyze", cohort, "--plan", planPath, "--out", out])
         #expect(run.status == 0, "\(run.stderr)")
         for name in ["report.html", "km.svg", "km.pdf", "tables.docx"] { #expect(FileManager.default.fileExists(atPath: out + "/" + name), "\(name)") }
+
+        // Issue 14: the starting plan offers compare: commented; uncommented, --check reads it
+        // and says how many variables get a p-value; a misspelt test names its line.
+        #expect(plan.contains("\n# compare: true "))
+        let comparing = try CLI.write(plan.replacingOccurrences(of: "\n# compare: true ", with: "\ncompare: true   "), named: "plan-compare.yaml", in: folder)
+        let checked = try CLI.run(["analyze", cohort, "--plan", comparing, "--check"])
+        #expect(checked.status == 0, "\(checked.stderr)")
+        #expect(checked.stdout.contains("it analyses 3 baseline variables (3 of them with a p-value across the baskets), 1 paired outcome"), "\(checked.stdout)")
+        let lines = plan.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let gender = try #require(lines.firstIndex(of: "  - column: gender"))
+        var bad = lines
+        bad.insert("    test: wilcoxon", at: gender + 2)
+        let badPlan = try CLI.write(bad.joined(separator: "\n"), named: "plan-bad.yaml", in: folder)
+        let refused = try CLI.run(["analyze", cohort, "--plan", badPlan, "--check"])
+        #expect(refused.status == 65 && refused.stdout.isEmpty)
+        #expect(refused.stderr.hasPrefix("trialstats: error: \(badPlan), line \(gender + 3): test \"wilcoxon\" is not allowed; choose from auto, rank-sum"), "\(refused.stderr)")
     }
 
     @Test("--check names the plan line of a column the cohort lacks, exit 65, and writes nothing")

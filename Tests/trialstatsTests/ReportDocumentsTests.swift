@@ -40,14 +40,21 @@ struct ReportDocumentsTests {
     @Test("every command line the Methods print parses back with the CLI's own option types (issue 11.3)")
     func commandsParse() throws {
         let commands = try Self.view().commands
-        #expect(commands.map(\.first) == ["describe", "describe", "describe", "describe", "describe", "signed-rank", "signed-rank", "signed-rank",
-                                          "binom", "km", "km"])
+        #expect(commands.map(\.first) == ["describe", "describe", "describe", "describe", "describe", "compare", "compare",
+                                          "signed-rank", "signed-rank", "signed-rank", "binom", "km", "km"])
         for arguments in commands {
             let command = try TrialStatsCommand.parseAsRoot(arguments)
             switch arguments[0] {
             case "describe": #expect(command is Describe)
             case "signed-rank": #expect(command is SignedRank)
             case "binom": #expect(command is Binom)
+            case "compare":
+                // Table 1's p-values: the continuous variables by Kruskal–Wallis, the counts by Fisher.
+                let compare = try #require(command as? Compare)
+                #expect(compare.by == "basket")
+                #expect(compare.test == .kruskal
+                    ? compare.column == ["age", "disease_duration_years", "vas_pga_baseline", "haq_baseline", "facit_baseline"]
+                    : compare.test == .fisher && compare.column == ["sex", "kidney", "lungs"], "\(arguments)")
             case "km":
                 let km = try #require(command as? KM)
                 #expect(km.figure.endpoint == "Drug-free survival" && (km.figure.plot == "km.svg" || km.figure.plot == "km.pdf"))

@@ -49,6 +49,10 @@ struct ReportVerifyTests {
         for cell in cells.rows {
             let (table, section, row, column) = (cell[t], cell[s], cell[r], cell[c])
             if table.hasPrefix("Table 1") {
+                // The P column compares the baskets (Kruskal–Wallis, Fisher): verify --data
+                // recomputes paired p-values only; the count rows' P is checked from the printed
+                // counts (count-p-value), see reportAloneVerifies.
+                guard column != "P" else { continue }
                 for variable in plan.baseline where row.hasPrefix(variable.label + ",") {
                     switch variable.kind {
                     case .continuous, .binary: out.append([table, section, row, column, variable.column.value, ""] + group(column))
@@ -138,18 +142,25 @@ struct ReportVerifyTests {
         let verify = try CLI.run(["verify", report, "--format", "json"])
         #expect(verify.status == 0, "\(verify.stderr)")
         let json = try jsonObject(verify.stdout)
-        #expect((json["cells"] as? NSNumber)?.intValue == 152 && (json["parsed"] as? NSNumber)?.intValue == 152)
+        #expect((json["cells"] as? NSNumber)?.intValue == 160 && (json["parsed"] as? NSNumber)?.intValue == 160)
         #expect((json["unparsed"] as? [Any])?.isEmpty == true)
         #expect((json["warnings"] as? [String]) == [], "\(json["warnings"] ?? "")")
         let findings = try #require(json["findings"] as? [[String: Any]])
         for f in findings where f["severity"] as? String != "note" {
             Issue.record("\(f["severity"] ?? "") \(f["check"] ?? "") \(f["row"] ?? "") | \(f["column"] ?? ""): \(f["text"] ?? "") — \(f["message"] ?? "")")
         }
-        // The only notes: Table 3's FACIT responders are counted among the patients with both
-        // values (8 of SSc's 9, 23 of 24), as the table's footnote says; the cells print their
-        // own denominators, which differ from the column's N.
+        // The only notes: Table 1's p-values of the n (%) rows are printed by the
+        // Fisher–Freeman–Halton test of the printed counts (the test its footnote names); Table
+        // 3's FACIT responders are counted among the patients with both values (8 of SSc's 9, 23
+        // of 24), as the table's footnote says; the cells print their own denominators, which
+        // differ from the column's N.
         let notes = findings.filter { $0["severity"] as? String == "note" }.map { "\($0["check"] ?? "") \($0["row"] ?? "") | \($0["column"] ?? ""): \($0["text"] ?? "")" }
+        let fisherNotes = findings.filter { $0["check"] as? String == "count-p-value" }.compactMap { $0["message"] as? String }
+        #expect(fisherNotes.count == 3 && fisherNotes.allSatisfy { $0.contains("is printed by Fisher–Freeman–Halton test") }, "\(fisherNotes)")
         #expect(notes == [
+            "count-p-value Sex: female, n (%) | P: 1.00",
+            "count-p-value Kidney involvement, n (%) | P: < 0.0001",
+            "count-p-value Lung involvement, n (%) | P: 0.0025",
             "count-bounds FACIT-Fatigue, change ≥ 3.0 | SSc: 6/8 (75.0%) [34.9–96.8]",
             "count-bounds FACIT-Fatigue, change ≥ 3.0 | All: 18/23 (78.3%) [56.3–92.5]",
             "count-bounds FACIT-Fatigue, change ≥ 4.0 | SSc: 6/8 (75.0%) [34.9–96.8]",
@@ -174,8 +185,21 @@ struct ReportVerifyTests {
         #expect(changes.count == 12 && changes.allSatisfy { statistic($0) == "estimate (CI)" && outcomes($0) == ["range passed"] })
         let level = try #require(((changes.first?["read_as"] as? [String: Any])?["values"] as? [[String: Any]])?.first { $0["name"] as? String == "level" })
         #expect(exactDouble(level["value"]) == 0.951)
-        let pValues = coverage.filter { $0["column"] as? String == "P" }
+        let pValues = coverage.filter { $0["column"] as? String == "P" && ($0["table"] as? String)?.hasPrefix("Table 2") == true }
         #expect(pValues.count == 12 && pValues.allSatisfy { outcomes($0).contains("p-value passed") })
+        // Table 1's p-values across the baskets: every one read as a p-value. An n (%) row's is
+        // recomputed from the printed counts (count-p-value); a median row's cannot be (the
+        // Kruskal–Wallis p needs the data), and a cell of report.html does not carry its test, so
+        // verify applies the paired signed-rank bound, which these p-values pass; the cells file
+        // with a `test` column says it did not check them (reportCellsWithTestsVerify).
+        let baselineP = coverage.filter { $0["column"] as? String == "P" && ($0["table"] as? String)?.hasPrefix("Table 1") == true }
+        #expect(baselineP.count == 8 && baselineP.allSatisfy { statistic($0) == "p-value" })
+        for c in baselineP {
+            let expected = (c["row"] as? String ?? "").hasSuffix("n (%)")
+                ? ["label-shape passed", "range passed", "p-value not_run not_a_paired_row", "count-p-value passed", "reconstruction not_run not_a_paired_row"]
+                : ["label-shape passed", "range passed", "p-value passed", "reconstruction not_run not_a_paired_row"]
+            #expect(outcomes(c) == expected, "\(c["row"] ?? ""): \(outcomes(c))")
+        }
         // Kaplan–Meier: medians not reached with their intervals; survival probabilities.
         let medians = coverage.filter { ($0["column"] as? String)?.hasPrefix("Median, months") == true }
         #expect(medians.count == 4 && medians.allSatisfy { statistic($0) == "not reached (CI)" && outcomes($0) == ["range passed"] })
@@ -190,6 +214,54 @@ struct ReportVerifyTests {
             "pooled-quantile not_run no_partner_column": 24, // Table 2's groups are rows, not columns beside a total
             "reconstruction not_run no_scale": 12,
             "rate-interval not_run survival_estimate": 12,
+            "reconstruction not_run not_a_paired_row": 8,  // Table 1's P: a comparison of baskets, not of two time points
+            "p-value not_run not_a_paired_row": 3,          // Table 1's P beside counts: checked by count-p-value
         ], "\(notRun)")
+    }
+
+    /// Table 1's p-values with the test each one used (`analysis.json`) in the cells file's
+    /// `test` column (issue 14): verify checks the Fisher p-values of the n (%) rows from the
+    /// printed counts and says, cell by cell, that it did not check the Kruskal–Wallis p-values of
+    /// the median rows (other_test), with no error or warning.
+    @Test("verify on the report's cells with Table 1's tests named: Fisher p-values checked from the counts, Kruskal–Wallis ones listed as not checked (issue 14)")
+    func reportCellsWithTestsVerify() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("out")
+        let analyze = try CLI.run(["analyze", Self.cohort, "--plan", Self.plan, "--out", out.path])
+        #expect(analyze.status == 0, "\(analyze.stderr)")
+        let analysis = try jsonObject(String(decoding: try Data(contentsOf: out.appendingPathComponent("analysis.json")), as: UTF8.self))
+        let baseline = try #require(analysis["baseline"] as? [[String: Any]])
+        let tests = baseline.map { ($0["label"] as? String ?? "", ($0["comparison"] as? [String: Any])?["test"] as? String ?? "") }
+
+        let cellsRun = try CLI.run(["cells", out.appendingPathComponent("report.html").path])
+        #expect(cellsRun.status == 0, "\(cellsRun.stderr)")
+        let cells = try DataTable.read(path: try CLI.write(cellsRun.stdout, named: "cells.csv", in: folder), missingValues: [])
+        let t = try cells.columnIndex("table"), r = try cells.columnIndex("row"), c = try cells.columnIndex("column")
+        var named = 0
+        let rows = cells.rows.map { row -> [String] in
+            guard row[t].hasPrefix("Table 1"), row[c] == "P", let test = tests.first(where: { row[r].hasPrefix($0.0 + ",") || row[r].hasPrefix($0.0 + ":") })?.1 else {
+                return row + [""]
+            }
+            named += 1
+            return row + [test]
+        }
+        #expect(named == 8)
+        let withTests = try CLI.write(Self.csv([cells.header + ["test"]] + rows), named: "cells-tests.csv", in: folder)
+        let verify = try CLI.run(["verify", withTests, "--format", "json"])
+        #expect(verify.status == 0, "\(verify.stderr)")
+        let json = try jsonObject(verify.stdout)
+        for f in try #require(json["findings"] as? [[String: Any]]) where f["severity"] as? String != "note" {
+            Issue.record("\(f["severity"] ?? "") \(f["check"] ?? "") \(f["row"] ?? "") | \(f["column"] ?? ""): \(f["text"] ?? "") — \(f["message"] ?? "")")
+        }
+        let coverage = try #require(json["coverage"] as? [[String: Any]])
+        let baselineP = coverage.filter { $0["column"] as? String == "P" && ($0["table"] as? String)?.hasPrefix("Table 1") == true }
+        #expect(baselineP.count == 8)
+        for cell in baselineP {
+            let checks = (cell["checks"] as? [[String: Any]] ?? []).map { "\($0["check"] ?? "") \($0["status"] ?? "")\(($0["reason"] as? String).map { " " + $0 } ?? "")" }
+            let counts = (cell["row"] as? String ?? "").hasSuffix("n (%)")
+            #expect(checks.contains("p-value not_run other_test"), "\(cell["row"] ?? ""): \(checks)")
+            #expect(checks.contains("count-p-value passed") == counts, "\(cell["row"] ?? ""): \(checks)")
+        }
     }
 }

@@ -115,6 +115,7 @@ extension CohortAnalysis {
                              }))])
                 })))
             }
+            if comparing { fields.append(("comparison", comparisonJSON(b.comparison))) }
             return .object(fields)
         })))
         top.append(("paired", .array(paired.map { p in
@@ -141,6 +142,23 @@ extension CohortAnalysis {
         })))
         top.append(("survival", survival.map { $0.report.analysisJSON(label: $0.plan.label) } ?? .null))
         return .object(top)
+    }
+
+    /// Whether the plan asks for p-values across the baskets (`compare: true` or a `test:`); the
+    /// JSON and CSV carry the comparison fields only then.
+    var comparing: Bool { baseline.contains { $0.comparison != nil } }
+
+    /// A baseline variable's comparison with the fields of `trialstats compare --format json`
+    /// (variable, groups, test, method, statistic, df, p_value, estimate, lower, upper,
+    /// conf_level, n, warning), then `note`; null when the plan asks for no test of it. Without
+    /// a p-value the fields are null (groups and n: the baskets with values) and `note` says why.
+    func comparisonJSON(_ c: BasketComparison?) -> JSONValue {
+        guard let c else { return .null }
+        let note: (String, JSONValue) = ("note", c.note.map { .string($0) } ?? .null)
+        if let row = c.row { return .object(ComparisonReport.fields(row) + [note]) }
+        let blank: [(String, JSONValue)] = ["test", "method", "statistic", "df", "p_value", "estimate", "lower", "upper"].map { ($0, .null) }
+        return .object([("variable", .string("")), ("groups", .array([]))] + blank
+            + [("conf_level", .number(plan.confLevel)), ("n", .array([])), ("warning", .null), note])
     }
 
     /// The signed-rank fields of `trialstats signed-rank --format json`, plus the adjusted p-value.
@@ -172,24 +190,33 @@ extension CohortAnalysis {
         return out
     }
 
+    /// One row per variable, level and group; with comparisons, each row of a variable ends with
+    /// its p-value across the baskets (repeated on the variable's rows): `test`, `method`,
+    /// `statistic`, `df`, `p_value` (compare's field names) and `comparison_note`.
     func baselineCSV() -> CSVOutput {
         var out = CSVOutput(header: ["column", "label", "type", "level", "group", "n", "missing", "median", "q1", "q3",
-                                    "count", "percent", "quantile_type"])
+                                    "count", "percent", "quantile_type"]
+                                + (comparing ? ["test", "method", "statistic", "df", "p_value", "comparison_note"] : []))
         for b in baseline {
+            let c = b.comparison?.row?.summary
+            let tail: [CSVOutput.Cell] = comparing
+                ? [.text(c?.test.rawValue ?? ""), .text(c?.method ?? ""), .number(c?.statistic), .number(c?.df), .number(c?.pValue),
+                   .text(b.comparison?.note ?? "")]
+                : []
             for g in groups.indices {
                 switch b.variable.kind {
                 case .continuous:
                     let s = b.summaries[g]
                     out.rows.append([.text(b.variable.column.value), .text(b.variable.label), .text("continuous"), .text(""), .text(groups[g]),
                                      .int(b.nonMissing[g]), .int(b.missing[g]), .number(s?.median), .number(s?.q1), .number(s?.q3),
-                                     .number(nil), .number(nil), .int(plan.quantileType.rawValue)])
+                                     .number(nil), .number(nil), .int(plan.quantileType.rawValue)] + tail)
                 case .categorical, .binary:
                     let type: String
                     if case .binary = b.variable.kind { type = "binary" } else { type = "categorical" }
                     for l in b.levels {
                         out.rows.append([.text(b.variable.column.value), .text(b.variable.label), .text(type), .text(l.level), .text(groups[g]),
                                          .int(b.nonMissing[g]), .int(b.missing[g]), .number(nil), .number(nil), .number(nil), .int(l.counts[g]),
-                                         .number(b.nonMissing[g] > 0 ? 100 * Double(l.counts[g]) / Double(b.nonMissing[g]) : nil), .number(nil)])
+                                         .number(b.nonMissing[g] > 0 ? 100 * Double(l.counts[g]) / Double(b.nonMissing[g]) : nil), .number(nil)] + tail)
                     }
                 }
             }

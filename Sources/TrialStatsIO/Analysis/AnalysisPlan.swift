@@ -28,6 +28,10 @@ public struct AnalysisPlan: Sendable {
     public var missingValues: Set<String>
     /// Baseline characteristics, in table order.
     public var baseline: [BaselineVariable]
+    /// `compare: true`: every baseline variable gets a p-value across the baskets, by the test
+    /// `trialstats compare --test auto` chooses (a variable's own `test:` overrides it). The plan
+    /// line of the key, nil when the plan does not ask.
+    public var compareLine: Int? = nil
     /// Paired outcomes (before/after), in table order.
     public var paired: [PairedOutcome]
     /// Column headings of the two time points ("Baseline", "Month 6").
@@ -68,6 +72,9 @@ public struct BaselineVariable: Sendable {
     public var kind: Kind
     /// The plan line of the item.
     public var line: Int
+    /// The between-basket test the item names (`test:`, any test `compare --test` takes for a
+    /// column), nil when it names none.
+    public var test: Located<ComparisonTest>? = nil
 }
 
 /// Which direction of change is an improvement.

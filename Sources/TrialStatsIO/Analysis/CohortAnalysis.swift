@@ -39,6 +39,8 @@ public struct BaselineResult: Sendable {
     public var missing: [Int]
     /// Decimals printed (continuous).
     public var decimals: Int
+    /// The p-value across the baskets, when the plan asks for one (`compare: true` or `test:`).
+    public var comparison: BasketComparison? = nil
 }
 
 /// Counts of one level of a categorical variable per group.
@@ -273,9 +275,14 @@ extension CohortAnalysis {
                 throw AnalysisError.plan(PlanError(file: plan.source, line: v.column.line,
                                                    message: "column \"\(column)\" of \(table.source) has no values to summarise"))
             }
+            let baskets = Array(samples.dropLast())
+            let cells = try table.numericColumn(column)
+            let values = BasketComparison.Values(data: .numbers(baskets.map(\.values)),
+                                                 firstRows: groupRows.dropLast().map { rows in rows.first { cells[$0] != nil } })
             return BaselineResult(variable: v, summaries: summaries, levels: [],
                                   nonMissing: samples.map(\.values.count), missing: samples.map(\.missing),
-                                  decimals: decimals ?? defaultDecimals(table, columns: [column]))
+                                  decimals: decimals ?? defaultDecimals(table, columns: [column]),
+                                  comparison: try BasketComparison.make(v, values: values, baskets: baskets.map(\.group), plan: plan))
         case let .categorical(levels, show):
             let values = try table.textColumn(column)
             var order: [String] = levels ?? []
@@ -288,16 +295,29 @@ extension CohortAnalysis {
                 if !order.contains(value) { order.append(value) }
             }
             let printed = show ?? order
+            // The test counts every level, printed or not (as compare counts the column's values).
+            let basketRows = Array(groupRows.dropLast())
+            let counts = order.compactMap { level -> (counts: [Int], firstRow: Int)? in
+                values.firstIndex(of: level).map { first in (basketRows.map { rows in rows.filter { values[$0] == level }.count }, first) }
+            }
+            let tested = BasketComparison.Values(data: .counts(counts), firstRows: basketRows.map { rows in rows.first { values[$0] != nil } })
             return BaselineResult(
                 variable: v, summaries: [],
                 levels: printed.map { level in LevelCounts(level: level, counts: groupRows.map { rows in rows.filter { values[$0] == level }.count }) },
                 nonMissing: groupRows.map { rows in rows.filter { values[$0] != nil }.count },
                 missing: groupRows.map { rows in rows.filter { values[$0] == nil }.count },
-                decimals: 0)
+                decimals: 0,
+                comparison: try BasketComparison.make(v, values: tested, baskets: Array(grouped.labels.dropLast()), plan: plan))
         case .binary:
-            let counts = grouped.counts(try binaryColumn(table, column: column, planLine: v.line, plan: plan))
+            let codes = try binaryColumn(table, column: column, planLine: v.line, plan: plan)
+            let counts = grouped.counts(codes)
+            let baskets = Array(counts.dropLast())
+            let tested = BasketComparison.Values(
+                data: .counts([(baskets.map(\.x), codes.firstIndex(of: true) ?? .max), (baskets.map { $0.n - $0.x }, codes.firstIndex(of: false) ?? .max)]),
+                firstRows: groupRows.dropLast().map { rows in rows.first { codes[$0] != nil } })
             return BaselineResult(variable: v, summaries: [], levels: [LevelCounts(level: "yes", counts: counts.map(\.x))],
-                                  nonMissing: counts.map(\.n), missing: counts.map(\.missing), decimals: 0)
+                                  nonMissing: counts.map(\.n), missing: counts.map(\.missing), decimals: 0,
+                                  comparison: try BasketComparison.make(v, values: tested, baskets: baskets.map(\.group), plan: plan))
         }
     }
 

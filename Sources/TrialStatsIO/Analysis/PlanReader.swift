@@ -5,7 +5,7 @@ import Yams
 extension AnalysisPlan {
     /// The keys a plan may hold at its top level, in the order the README documents them.
     static let topLevelKeys = ["title", "note", "basket", "baskets", "conf_level", "quantile_type", "interval_method",
-                               "adjust", "missing_values", "baseline", "paired", "before_label", "after_label", "responses", "survival"]
+                               "adjust", "missing_values", "baseline", "compare", "paired", "before_label", "after_label", "responses", "survival"]
 
     /// The deepest nesting a plan may have, in levels of block indentation, compact sequence
     /// entries ("- - x") and flow brackets ("[[x]]", "{a: {b: x}}") together: 100. The YAML
@@ -128,6 +128,11 @@ extension AnalysisPlan {
         let baseline = try top.value("baseline").map { node throws(PlanError) in
             try reader.items(node, key: "baseline") { item throws(PlanError) in try reader.baselineVariable(item) }
         } ?? []
+        var compareLine: Int?
+        if let node = top.value("compare") {
+            guard !baseline.isEmpty else { throw reader.error(node, "compare asks for p-values across the baskets of the baseline table; the plan has no baseline") }
+            if try reader.bool(node, key: "compare") { compareLine = reader.line(node) }
+        }
         let paired = try top.value("paired").map { node throws(PlanError) in
             try reader.items(node, key: "paired") { item throws(PlanError) in try reader.pairedOutcome(item) }
         } ?? []
@@ -144,7 +149,7 @@ extension AnalysisPlan {
         let afterLabel = try top.value("after_label").map { node throws(PlanError) in try reader.string(node, key: "after_label") } ?? "After"
         return AnalysisPlan(source: source, text: text, title: title, note: note, basket: basket, baskets: baskets,
                             confLevel: confLevel, quantileType: quantileType, intervalMethod: intervalMethod, adjust: adjust,
-                            missingValues: missingValues, baseline: baseline, paired: paired,
+                            missingValues: missingValues, baseline: baseline, compareLine: compareLine, paired: paired,
                             beforeLabel: beforeLabel, afterLabel: afterLabel, responses: responses, survival: survival)
     }
 
@@ -290,7 +295,7 @@ struct PlanNodeReader {
             return BaselineVariable(column: column, label: column.value, kind: .continuous(decimals: nil), line: column.line)
         }
         let item = try map(node, what: "a baseline item")
-        try item.onlyKeys(["column", "label", "type", "decimals", "levels", "show"])
+        try item.onlyKeys(["column", "label", "type", "decimals", "levels", "show", "test"])
         let column = try located(try item.required("column", what: "a baseline item"), key: "column")
         let label = try item.value("label").map { n throws(PlanError) in try string(n, key: "label") } ?? column.value
         let type = try item.value("type").map { n throws(PlanError) -> String in
@@ -325,7 +330,28 @@ struct PlanNodeReader {
             }
             kind = .binary
         }
-        return BaselineVariable(column: column, label: label, kind: kind, line: item.line)
+        let test = try item.value("test").map { n throws(PlanError) in try comparisonTest(n, kind: kind) }
+        return BaselineVariable(column: column, label: label, kind: kind, line: item.line, test: test)
+    }
+
+    /// A baseline item's `test:`: any test `trialstats compare --test` takes for a column (not
+    /// mcnemar, which compares paired counts), of numbers for a continuous variable and of counts
+    /// for a categorical or binary one.
+    func comparisonTest(_ node: Node, kind: BaselineVariable.Kind) throws(PlanError) -> Located<ComparisonTest> {
+        let test = try choice(node, key: "test", ComparisonTest.self)
+        let numeric = ComparisonTest.allCases.filter(\.isNumeric).map(\.rawValue).joined(separator: ", ")
+        let counts = ComparisonTest.allCases.filter { !$0.isNumeric && $0 != .auto && $0 != .mcnemar }.map(\.rawValue).joined(separator: ", ")
+        if test == .mcnemar {
+            throw error(node, "test mcnemar compares paired counts, not baskets; choose from auto, \(numeric), \(counts)")
+        }
+        switch kind {
+        case .continuous where test != .auto && !test.isNumeric:
+            throw error(node, "test \(test.rawValue) compares counts; a continuous variable takes auto, \(numeric)")
+        case .categorical where test.isNumeric, .binary where test.isNumeric:
+            throw error(node, "test \(test.rawValue) compares numbers; a categorical or binary variable takes auto, \(counts)")
+        default:
+            return Located(test, line: line(node))
+        }
     }
 
     func pairedOutcome(_ node: Node) throws(PlanError) -> PairedOutcome {

@@ -60,6 +60,8 @@ extension AnalysisPlan {
             out += "basket: CHECK   # no column looks like a basket (a category with 2 or more levels); name it here\n"
         }
         out += "conf_level: 0.95\nquantile_type: 7            # R's default; SPSS uses 6, SAS 2\ninterval_method: clopper-pearson\nadjust: none               # or holm, bh across the paired outcomes\n"
+        out += "# compare: true             # Table 1: a p-value across the baskets for each baseline variable, by compare --test auto\n"
+        out += "#                           #   (numbers: rank-sum for 2 baskets, kruskal for more; counts: fisher); per item: test: t, chisq, …\n"
         let pairs = pairedColumns(names, types)
         let afterColumns = Set(pairs.map(\.1))
         var used = Set(pairs.map(\.1))
@@ -152,7 +154,12 @@ extension CohortAnalysis {
     public func checkSummary(planPath: String, cohortPath: String) -> String {
         func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
         var parts: [String] = []
-        if !baseline.isEmpty { parts.append(count(baseline.count, "baseline variable")) }
+        if !baseline.isEmpty {
+            let tested = baseline.filter { $0.comparison != nil }
+            let withP = tested.filter { $0.comparison?.row != nil }.count
+            parts.append(count(baseline.count, "baseline variable")
+                + (tested.isEmpty ? "" : " (\(withP) of them with a p-value across the baskets\(withP < tested.count ? ", \(tested.count - withP) without: see the report's note" : ""))"))
+        }
         if !paired.isEmpty { parts.append(count(paired.count, "paired outcome")) }
         if !responses.isEmpty { parts.append(count(responses.count, "response endpoint")) }
         if let s = survival, let all = s.groups.last { parts.append("\(s.plan.label) (\(count(all.curve.events, "event")))") }

@@ -167,7 +167,8 @@ extension ReportView {
         var column = 0
         for cell in row.cells where column < widths.count {
             let span = min(cell.colspan ?? 1, widths.count - column)
-            var runs = [DOCXRun(cell.text, bold: row.section)]
+            // A section row's heading is bold; a number in it (Table 1's p-value) is not.
+            var runs = [DOCXRun(cell.text, bold: row.section && cell.key == nil)]
             if let sub = cell.sub { runs.append(DOCXRun(sub)) }
             if let mark = cell.mark { runs.append(DOCXRun(mark, superscript: true)) }
             out += cellXML(runs, widths: widths, column: column, span: span, merge: nil, bottomRule: false, align: column > 0 && !row.section,

@@ -26,11 +26,22 @@ extension CohortAnalysis {
             : [ReportInline(" (R "), .code("quantile(x, type = \(q))"), ReportInline(")")]
         let paragraph = ReportParagraph([ReportInline("Continuous variables: median and quartiles by Hyndman–Fan type \(q)")] + software
             + [ReportInline(". Categorical and binary variables: counts and percentages of the patients with a value.")])
-        let commands = baseline.compactMap { b -> ReportCommand? in
+        var commands = baseline.compactMap { b -> ReportCommand? in
             guard case .continuous = b.variable.kind else { return nil }
             return ReportCommand(["describe"] + cohort + ["--column", b.variable.column.value] + by + ["--quantile-type", String(q)] + level)
         }
-        return ReportMethodsSection(heading: "Baseline characteristics", paragraphs: [paragraph], commands: commands)
+        var paragraphs = [paragraph]
+        // The p-values: one compare command per test, its variables as repeated --column.
+        var tests: [ComparisonTest] = []
+        for case let s? in baseline.map({ $0.comparison?.row?.summary }) where !tests.contains(s.test) { tests.append(s.test) }
+        if !tests.isEmpty {
+            paragraphs.append(ReportParagraph("P-values across the baskets with values (a basket without values of a variable is left out), two-sided where two baskets are compared: the test trialstats compare runs with the same options, chosen as its --test auto chooses unless the plan names one — numbers: rank-sum for two baskets, Kruskal–Wallis for more; counts of the levels: Fisher's exact test, Freeman–Halton beyond 2×2."))
+            for test in tests {
+                let columns = baseline.filter { $0.comparison?.row?.summary.test == test }.flatMap { ["--column", $0.variable.column.value] }
+                commands.append(ReportCommand(["compare"] + cohort + columns + by + ["--test", test.rawValue]))
+            }
+        }
+        return ReportMethodsSection(heading: "Baseline characteristics", paragraphs: paragraphs, commands: commands)
     }
 
     func pairedMethods(_ provenance: ReportProvenance) -> ReportMethodsSection {

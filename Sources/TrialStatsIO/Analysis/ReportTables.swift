@@ -25,26 +25,30 @@ extension CohortAnalysis {
     }
 
     func baselineTable(number: Int) -> ReportTable {
+        let marks = BaselineMarks(self)
+        let comparing = marks.comparing
         var rows: [ReportRow] = []
         for b in baseline {
             let key = "baseline/\(b.variable.column.value)"
+            let p = comparing ? [pCell(b, key: key, marks: marks)] : []
             switch b.variable.kind {
             case .continuous:
                 var cells = [ReportCell("\(b.variable.label), median [IQR]")]
                 for g in groups.indices {
                     let text = b.summaries[g].map { PaperFormat.medianIQR(median: $0.median, q1: $0.q1, q3: $0.q3, decimals: b.decimals) } ?? "—"
-                    cells.append(ReportCell(text, key: "\(key)/\(groups[g])/median_iqr", mark: b.missing[g] > 0 ? "a" : nil))
+                    cells.append(ReportCell(text, key: "\(key)/\(groups[g])/median_iqr", mark: b.missing[g] > 0 ? marks.missing : nil))
                 }
-                rows.append(ReportRow(cells: cells))
+                rows.append(ReportRow(cells: cells + p))
             case .categorical where b.levels.count > 1:
-                rows.append(ReportRow(section: true, cells: [ReportCell("\(b.variable.label), n (%)", colspan: groups.count + 1)]))
+                rows.append(ReportRow(section: true, cells: [ReportCell("\(b.variable.label), n (%)", colspan: groups.count + 1)] + p))
                 for level in b.levels {
-                    rows.append(ReportRow(cells: [ReportCell(level.level, indent: true)] + countCells(b, level: level, key: key)))
+                    rows.append(ReportRow(cells: [ReportCell(level.level, indent: true)] + countCells(b, level: level, key: key, marks: marks)
+                                          + (comparing ? [ReportCell("")] : [])))
                 }
             case .categorical:
-                rows.append(ReportRow(cells: [ReportCell("\(b.variable.label): \(b.levels[0].level), n (%)")] + countCells(b, level: b.levels[0], key: key)))
+                rows.append(ReportRow(cells: [ReportCell("\(b.variable.label): \(b.levels[0].level), n (%)")] + countCells(b, level: b.levels[0], key: key, marks: marks) + p))
             case .binary:
-                rows.append(ReportRow(cells: [ReportCell("\(b.variable.label), n (%)")] + countCells(b, level: b.levels[0], key: key)))
+                rows.append(ReportRow(cells: [ReportCell("\(b.variable.label), n (%)")] + countCells(b, level: b.levels[0], key: key, marks: marks) + p))
             }
         }
         var footnotes = [ReportParagraph("IQR, interquartile range [Q1; Q3], quartiles of Hyndman–Fan type \(plan.quantileType.rawValue). Percentages are of the patients with a value.")]
@@ -52,17 +56,102 @@ extension CohortAnalysis {
             let counts = zip(groups, b.missing).filter { $0.1 > 0 }
             return counts.isEmpty ? nil : "\(b.variable.label): " + counts.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
         }
-        if !missing.isEmpty {
-            footnotes.append(ReportParagraph([ReportInline(" Missing values, left out: " + missing.joined(separator: "; ") + ".", mark: "a")]))
+        if let mark = marks.missing {
+            footnotes.append(ReportParagraph([ReportInline(" Missing values, left out: " + missing.joined(separator: "; ") + ".", mark: mark)]))
         }
+        footnotes += comparisonFootnotes(marks)
+        var header = groupHeader("Characteristic")
+        if comparing { header[0].cells.append(ReportHeaderCell("P")) }
         return ReportTable(id: "table-baseline", number: number, caption: "Baseline characteristics of the patients, by basket.",
-                           header: groupHeader("Characteristic"), rows: rows, footnotes: footnotes, columns: groups.count + 1)
+                           header: header, rows: rows, footnotes: footnotes, columns: groups.count + 1 + (comparing ? 1 : 0))
     }
 
-    func countCells(_ b: BaselineResult, level: LevelCounts, key: String) -> [ReportCell] {
+    /// The p-value cell of a baseline variable: the p-value marked with its test's footnote, or
+    /// "—" marked with the note that says why there is none; empty when the plan asks for no test
+    /// of this variable.
+    func pCell(_ b: BaselineResult, key: String, marks: BaselineMarks) -> ReportCell {
+        guard let c = b.comparison else { return ReportCell("") }
+        guard let summary = c.row?.summary else { return ReportCell("—", key: "\(key)/p", mark: marks.noPValue) }
+        return ReportCell(PaperFormat.pValue(summary.pValue), key: "\(key)/p", mark: marks.tests.first { $0.test == summary.test }?.mark)
+    }
+
+    /// One footnote per test used (how its p-values were computed, and the call of R or SciPy
+    /// that gives them), then why some variables have no p-value and which baskets a comparison
+    /// left out.
+    func comparisonFootnotes(_ marks: BaselineMarks) -> [ReportParagraph] {
+        var out: [ReportParagraph] = []
+        for (test, mark) in marks.tests.map({ ($0.test, $0.mark) }) {
+            var methods: [String] = []
+            for m in baseline.compactMap({ $0.comparison?.row?.summary }) where m.test == test && !methods.contains(m.method) { methods.append(m.method) }
+            // Sides exist only where two baskets are compared (Fisher's 2×2 method is "exact").
+            let sided = [.rankSum, .t, .welch, .boschloo, .barnard].contains(test) || (test == .fisher && methods.contains("exact"))
+            var parts = [ReportInline(" \(Self.testName(test)) across the baskets with values\(sided ? ", two-sided" : ""): ", mark: mark)]
+            for (k, method) in methods.enumerated() {
+                let (words, software, call) = Self.methodWords(test, method)
+                parts += [ReportInline((k > 0 ? "; " : "") + "\(words) (\(software) "), .code(call), ReportInline(")")]
+            }
+            parts.append(ReportInline("."))
+            out.append(ReportParagraph(parts))
+        }
+        let missing = baseline.compactMap { b in b.comparison?.reason.map { "\(b.variable.label): \($0)" } }
+        if let mark = marks.noPValue {
+            out.append(ReportParagraph([ReportInline(" No p-value. " + missing.joined(separator: "; ") + ".", mark: mark)]))
+        }
+        let leftOut = baseline.compactMap { b -> String? in
+            guard let c = b.comparison, c.row != nil, !c.leftOut.isEmpty else { return nil }
+            return "\(listed(c.leftOut)) from \(b.variable.label)"
+        }
+        if !leftOut.isEmpty {
+            out.append(ReportParagraph("Baskets without values, left out of the comparison: " + leftOut.joined(separator: "; ") + "."))
+        }
+        return out
+    }
+
+    /// A test's name in a footnote.
+    static func testName(_ test: ComparisonTest) -> String {
+        switch test {
+        case .rankSum: return "Wilcoxon rank-sum (Mann–Whitney) test"
+        case .kruskal: return "Kruskal–Wallis test"
+        case .t: return "Student's t-test"
+        case .welch: return "Welch's t-test"
+        case .fisher: return "Fisher's exact test"
+        case .chisq: return "Pearson's chi-square test"
+        case .chisqYates: return "Pearson's chi-square test (Yates' correction on 2×2 tables)"
+        case .gTest: return "Likelihood-ratio G test"
+        case .boschloo: return "Boschloo's exact unconditional test"
+        case .barnard: return "Barnard's exact unconditional test"
+        case .mcnemar: return "McNemar's test"
+        case .auto: return "auto"
+        }
+    }
+
+    /// How a p-value was computed, in words, and the call (R, or SciPy where R's base has none)
+    /// that gives the same p-value; `method` is ``ComparisonSummary/method``.
+    static func methodWords(_ test: ComparisonTest, _ method: String) -> (String, String, String) {
+        switch (test, method) {
+        case (.rankSum, "exact"): return ("exact distribution (no ties)", "R", "wilcox.test(x ~ basket, exact = TRUE)")
+        case (.rankSum, "exact-conditional"):
+            return ("exact distribution conditional on the tied ranks", "R", "coin::wilcox_test(x ~ basket, distribution = \"exact\")")
+        case (.rankSum, _): return ("normal approximation with tie and continuity correction", "R", "wilcox.test(x ~ basket, exact = FALSE)")
+        case (.kruskal, "exact"): return ("exact permutation distribution", "R", "coin::kruskal_test(x ~ basket, distribution = \"exact\")")
+        case (.kruskal, _): return ("chi-square approximation with tie correction", "R", "kruskal.test(x ~ basket)")
+        case (.t, _): return ("pooled variance", "R", "t.test(x ~ basket, var.equal = TRUE)")
+        case (.welch, _): return ("unequal variances", "R", "t.test(x ~ basket)")
+        case (.fisher, "exact"): return ("2×2 table", "R", "fisher.test(table(x, basket))")
+        case (.fisher, _): return ("Freeman–Halton, r×c table", "R", "fisher.test(table(x, basket))")
+        case (.chisq, _): return ("no continuity correction", "R", "chisq.test(table(x, basket), correct = FALSE)")
+        case (.chisqYates, _): return (method, "R", "chisq.test(table(x, basket))")
+        case (.gTest, _): return ("likelihood ratio", "SciPy", "chi2_contingency(table, lambda_=\"log-likelihood\")")
+        case (.boschloo, _): return ("exact unconditional", "SciPy", "boschloo_exact(table)")
+        case (.barnard, _): return ("exact unconditional", "SciPy", "barnard_exact(table)")
+        default: return (method, "TrialStats", "compare --test \(test.rawValue)")
+        }
+    }
+
+    func countCells(_ b: BaselineResult, level: LevelCounts, key: String, marks: BaselineMarks) -> [ReportCell] {
         groups.indices.map { g in
             ReportCell(PaperFormat.countPercent(level.counts[g], of: b.nonMissing[g]), key: "\(key)/\(groups[g])/\(level.level)",
-                       mark: b.missing[g] > 0 ? "a" : nil)
+                       mark: b.missing[g] > 0 ? marks.missing : nil)
         }
     }
 
@@ -243,5 +332,26 @@ extension CohortAnalysis {
         let f = r.followUp
         cells.append(ReportCell("\(f.median.map(one) ?? "—") [\(PaperFormat.range(one(f.minimum), one(f.maximum)))]", key: "\(key)/follow_up"))
         return cells
+    }
+}
+
+/// The footnote letters of the baseline table, in order of use: missing values, each test used
+/// (in order of first use), then the note on variables without a p-value.
+struct BaselineMarks {
+    var missing: String?
+    var tests: [(test: ComparisonTest, mark: String)] = []
+    var noPValue: String?
+    var comparing: Bool
+
+    init(_ analysis: CohortAnalysis) {
+        var letters = "abcdefghijklmnopqrstuvwxyz".map(String.init)[...]
+        let baseline = analysis.baseline
+        missing = baseline.contains { $0.missing.contains { $0 > 0 } } ? letters.popFirst() : nil
+        comparing = baseline.contains { $0.comparison != nil }
+        for b in baseline {
+            guard let test = b.comparison?.row?.summary.test, !tests.contains(where: { $0.test == test }) else { continue }
+            tests.append((test, letters.popFirst() ?? "*"))
+        }
+        noPValue = baseline.contains { $0.comparison?.reason != nil } ? letters.popFirst() : nil
     }
 }
