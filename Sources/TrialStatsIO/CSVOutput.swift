@@ -28,18 +28,29 @@ public struct CSVOutput: Sendable {
         self.rows = rows
     }
 
-    /// The document as text, each line ended by `\n`.
+    /// The document as text, each line ended by `\n`. Cells are appended to one string (no
+    /// array of cell texts per row, no joining): 10⁵ rows of `binom --counts` spent a fifth of
+    /// their input-and-output time building and joining those arrays.
     public func serialized() -> String {
-        var out = header.map { escapeCSVField(neutralisingFormula($0)) }.joined(separator: ",") + "\n"
+        var out = ""
+        out.reserveCapacity(64 * (rows.count + 1))
+        for (k, name) in header.enumerated() {
+            if k > 0 { out.append(",") }
+            out.append(escapeCSVField(neutralisingFormula(name)))
+        }
+        out.append("\n")
         for row in rows {
-            out += row.map { cell -> String in
+            for (k, cell) in row.enumerated() {
+                if k > 0 { out.append(",") }
                 switch cell {
-                case let .text(s): return escapeCSVField(neutralisingFormula(s))
-                case let .int(i): return String(i)
-                case let .number(d): return d.map(formatJSONNumber).map { $0 == "null" ? "" : $0 } ?? ""
-                case let .bool(b): return b ? "TRUE" : "FALSE"
+                case let .text(s): out.append(escapeCSVField(neutralisingFormula(s)))
+                case let .int(i): out.append(String(i))
+                case let .number(d?) where d.isFinite: out.append(formatJSONNumber(d))
+                case .number: break
+                case let .bool(b): out.append(b ? "TRUE" : "FALSE")
                 }
-            }.joined(separator: ",") + "\n"
+            }
+            out.append("\n")
         }
         return out
     }
@@ -52,9 +63,11 @@ func neutralisingFormula(_ s: String) -> String {
     return parseDecimal(s) != nil ? s : "'" + s
 }
 
-/// Quotes a CSV field when it needs it.
+/// Quotes a CSV field when it needs it: when any of its bytes is a comma, quote, line feed or
+/// carriage return. (Compared byte by byte, as a CSV reader splits: a comparison of Characters
+/// passed over a CR LF pair, which is one Character, and a comma followed by a combining mark.)
 func escapeCSVField(_ s: String) -> String {
-    if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+    if s.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) {
         return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
     return s

@@ -35,6 +35,15 @@ struct OutputTests {
         #expect(out.serialized() == "label,x,p\n\"SLE, DORIS\",9,0.9\n\"say \"\"hi\"\"\",0,\n")
     }
 
+    /// A CR LF pair is one Character and a comma with a combining mark another: compared as
+    /// Characters, neither was found, and the field was written unquoted across two lines or
+    /// split at the comma.
+    @Test("CSV quotes a field holding CR LF or a comma followed by a combining mark")
+    func csvQuotesByBytes() {
+        let out = CSVOutput(header: ["label"], rows: [[.text("a\r\nb")], [.text("x,\u{301}y")]])
+        #expect(out.serialized() == "label\n\"a\r\nb\"\n\"x,\u{301}y\"\n")
+    }
+
     /// Issue 13: labels from the data reached spreadsheets as formulas.
     @Test("CSV text cells that a spreadsheet would run as a formula get a leading apostrophe; numbers never")
     func csvInjection() {

@@ -13,7 +13,7 @@ extension DataTable {
         for (i, cells) in rows.enumerated() {
             let rowNumber = i + 2
             func count(_ index: Int, _ name: String) throws(InputError) -> Int {
-                let text = cells[index].trimmingCharacters(in: .whitespaces)
+                let text = trimmingWhitespace(cells[index])
                 guard let value = Int(text), value >= 0 else {
                     throw InputError.invalidValue(file: source, row: rowNumber, column: name, value: cells[index],
                                                   expected: "a whole number of at least 0")
