@@ -68,15 +68,6 @@ public func jsonObject(_ text: String) throws -> [String: Any] {
     return object
 }
 
-extension Dictionary where Key == String, Value == Any {
-    /// The exact double under `key`, if it is a number.
-    public func double(_ key: String) -> Double? { exactDouble(self[key]) }
-    /// The numbers of the array under `key` (non-numbers skipped).
-    public func doubles(_ key: String) -> [Double] { (self[key] as? [Any] ?? []).compactMap(exactDouble) }
-    /// The integer under `key`, if it is a number.
-    public func int(_ key: String) -> Int? { (self[key] as? NSNumber)?.intValue }
-}
-
 /// A number as the reference scripts write R's and SciPy's values: a JSON number, `null` (NA,
 /// NaN), or the strings `"Inf"` / `"-Inf"` for infinite bounds.
 public struct RNumber: Decodable, Sendable, Equatable {
@@ -91,6 +82,24 @@ public struct RNumber: Decodable, Sendable, Equatable {
             value = text == "Inf" ? .infinity : (text == "-Inf" ? -.infinity : nil)
         } else {
             value = try container.decode(Double.self)
+        }
+    }
+
+    /// The value when it is a finite number; nil for `null` and ±∞.
+    public var finite: Double? { value.flatMap { $0.isFinite ? $0 : nil } }
+}
+
+/// A numeric vector as the reference scripts write an R vector: an array, or a bare number for a
+/// vector of length 1 (jsonlite's `auto_unbox`, json_writer.R).
+public struct RVector: Decodable, Sendable, Equatable {
+    public var values: [Double]
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let single = try? container.decode(Double.self) {
+            values = [single]
+        } else {
+            values = try container.decode([Double].self)
         }
     }
 }

@@ -3,57 +3,107 @@ import Testing
 import TestSupport
 @testable import TrialStats
 
+/// Fixtures/reference/binomial.json (binomial.R, R 4.2.2), typed.
+struct BinomialReference: Decodable, Sendable {
+    var intervals: [Interval]
+    var tests: [TestCase]
+    var published: [Published]
+
+    /// One interval: R's bounds for x of n at a level and alternative.
+    struct Interval: Decodable, Sendable {
+        var x: Int
+        var n: Int
+        var confLevel: Double
+        var alternative: Alternative
+        var method: String
+        var lower: Double
+        var upper: Double
+        enum CodingKeys: String, CodingKey { case x, n, confLevel = "conf_level", alternative, method, lower, upper }
+    }
+
+    /// `binom.test` and the mid-p value.
+    struct TestCase: Decodable, Sendable {
+        var x: Int
+        var n: Int
+        var p0: Double
+        var alternative: Alternative
+        var pValue: Double
+        var midPValue: Double
+        enum CodingKeys: String, CodingKey { case x, n, p0, alternative, pValue = "p_value", midPValue = "mid_p_value" }
+    }
+
+    /// An interval printed in the literature, at its printed precision.
+    struct Published: Decodable, Sendable, CustomTestStringConvertible {
+        var x: Int
+        var n: Int
+        var confLevel: Double
+        var method: String
+        var printedLower: Double
+        var printedUpper: Double
+        var decimals: Int
+        var source: String
+        enum CodingKeys: String, CodingKey {
+            case x, n, confLevel = "conf_level", method, printedLower = "printed_lower", printedUpper = "printed_upper", decimals, source
+        }
+        var testDescription: String { "\(method) \(x)/\(n) at \(confLevel) (\(source))" }
+    }
+
+    static let loaded: BinomialReference? = try? ReferenceFixtures.decode(BinomialReference.self, "reference/binomial.json")
+}
+
 @Suite("Binomial intervals and exact test")
 struct BinomialTests {
-    nonisolated(unsafe) static let reference: [String: Any] = (try? ReferenceFixtures.json("reference/binomial.json")) ?? [:]
+    static var reference: BinomialReference { BinomialReference.loaded ?? BinomialReference(intervals: [], tests: [], published: []) }
+
+    @Test("the reference file reads: 8,932 intervals (1,218 per method, 406 Blaker), 933 tests, 4 published")
+    func fixtureReads() throws {
+        let reference = try #require(BinomialReference.loaded)
+        #expect(reference.intervals.count == 8932 && reference.tests.count == 933 && reference.published.count == 4)
+        for method in BinomialIntervalMethod.allCases {
+            #expect(reference.intervals.filter { $0.method == method.rawValue }.count == (method == .blaker ? 406 : 1218), "\(method)")
+        }
+        #expect(Alternative.allCases.map { a in reference.tests.filter { $0.alternative == a }.count } == [299, 320, 314])
+    }
 
     /// Every interval of Fixtures/reference/binomial.json: Clopper–Pearson (binom.test), Wilson
     /// (prop.test), Wilson-cc (Newcombe), Jeffreys (qbeta), mid-p and Blaker (the script's own
     /// exact solutions), Agresti–Coull and Wald, for n from 1 to 10^5 and levels 0.5–0.9999.
     @Test("intervals agree with the R reference to 1e-10 relative", arguments: BinomialIntervalMethod.allCases)
     func intervalsMatchReference(method: BinomialIntervalMethod) throws {
-        let cases = try #require(Self.reference["intervals"] as? [[String: Any]]).filter { $0["method"] as? String == method.rawValue }
+        let cases = Self.reference.intervals.filter { $0.method == method.rawValue }
         #expect(cases.count >= 400)
         for c in cases {
-            let x = c.int("x")!, n = c.int("n")!, level = c.double("conf_level")!
-            let alternative = try #require(Alternative(rawValue: c["alternative"] as! String))
-            var lower = c.double("lower")!, upper = c.double("upper")!
+            var lower = c.lower, upper = c.upper
             // One-sided bounds that cross the estimate are reported at x/n (documented rule).
-            let estimate = Double(x) / Double(n)
-            if alternative != .twoSided { lower = min(lower, estimate); upper = max(upper, estimate) }
-            let got = try binomialInterval(successes: x, trials: n, method: method, confLevel: level, alternative: alternative)
-            let label = "\(method.rawValue) \(x)/\(n) level \(level) \(alternative.rawValue)"
+            let estimate = Double(c.x) / Double(c.n)
+            if c.alternative != .twoSided { lower = min(lower, estimate); upper = max(upper, estimate) }
+            let got = try binomialInterval(successes: c.x, trials: c.n, method: method, confLevel: c.confLevel, alternative: c.alternative)
+            let label = "\(method.rawValue) \(c.x)/\(c.n) level \(c.confLevel) \(c.alternative.rawValue)"
             #expect(agrees(got.lower, lower, relative: 1e-10, absolute: 1e-300), "\(label): lower \(got.lower) vs \(lower)")
             #expect(agrees(got.upper, upper, relative: 1e-10, absolute: 1e-300), "\(label): upper \(got.upper) vs \(upper)")
         }
     }
 
-    @Test("exact test and mid-p agree with R binom.test to 1e-10 relative")
-    func testsMatchReference() throws {
-        let cases = try #require(Self.reference["tests"] as? [[String: Any]])
-        #expect(cases.count >= 500)
+    @Test("exact test and mid-p agree with R binom.test to 1e-10 relative", arguments: Alternative.allCases)
+    func testsMatchReference(alternative: Alternative) throws {
+        let cases = Self.reference.tests.filter { $0.alternative == alternative }
+        #expect(cases.count >= 250)
         for c in cases {
-            let x = c.int("x")!, n = c.int("n")!, p0 = c.double("p0")!
-            let alternative = try #require(Alternative(rawValue: c["alternative"] as! String))
-            let got = try binomialTest(successes: x, trials: n, p0: p0, alternative: alternative)
-            let label = "\(x)/\(n) p0 \(p0) \(alternative.rawValue)"
-            #expect(agrees(got.pValue, c.double("p_value")!, relative: 1e-10, absolute: 1e-300), "\(label): p \(got.pValue) vs \(c.double("p_value")!)")
-            #expect(agrees(got.midPValue, c.double("mid_p_value")!, relative: 1e-10, absolute: 1e-300), "\(label): mid-p \(got.midPValue) vs \(c.double("mid_p_value")!)")
+            let got = try binomialTest(successes: c.x, trials: c.n, p0: c.p0, alternative: c.alternative)
+            let label = "\(c.x)/\(c.n) p0 \(c.p0) \(c.alternative.rawValue)"
+            #expect(agrees(got.pValue, c.pValue, relative: 1e-10, absolute: 1e-300), "\(label): p \(got.pValue) vs \(c.pValue)")
+            #expect(agrees(got.midPValue, c.midPValue, relative: 1e-10, absolute: 1e-300), "\(label): mid-p \(got.midPValue) vs \(c.midPValue)")
         }
     }
 
     /// Values printed in the literature (see the reference file's "published" entries).
-    @Test("published examples at their printed precision")
-    func published() throws {
-        let cases = try #require(Self.reference["published"] as? [[String: Any]])
-        #expect(!cases.isEmpty)
-        for c in cases {
-            let method = try #require(BinomialIntervalMethod(rawValue: c["method"] as! String))
-            let got = try binomialInterval(successes: c.int("x")!, trials: c.int("n")!, method: method, confLevel: c.double("conf_level")!)
-            let scale = pow(10, Double(c.int("decimals")!))
-            #expect((got.lower * scale).rounded() / scale == c.double("printed_lower")!, "\(c)")
-            #expect((got.upper * scale).rounded() / scale == c.double("printed_upper")!, "\(c)")
-        }
+    @Test("published examples at their printed precision", arguments: BinomialTests.reference.published)
+    func published(_ c: BinomialReference.Published) throws {
+        let method = try #require(BinomialIntervalMethod(rawValue: c.method))
+        let got = try binomialInterval(successes: c.x, trials: c.n, method: method, confLevel: c.confLevel)
+        let scale = pow(10, Double(c.decimals))
+        #expect((got.lower * scale).rounded() / scale == c.printedLower, "\(c)")
+        #expect((got.upper * scale).rounded() / scale == c.printedUpper, "\(c)")
     }
 
     /// Hand-worked: 9 of 10 SLE patients (CASTLE); binom.test(9, 10) prints 0.5549839 0.9974714

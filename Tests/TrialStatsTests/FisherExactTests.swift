@@ -3,17 +3,6 @@ import Testing
 import TestSupport
 @testable import TrialStats
 
-/// Reads a table of counts written as a JSON array of rows.
-func jsonTable(_ value: Any?) -> [[Int]] {
-    (value as? [[Any]] ?? []).map { $0.map { ($0 as? NSNumber)?.intValue ?? -1 } }
-}
-
-/// A JSON number, or ±∞ written as the string "Inf"/"-Inf"; nil for null.
-func jsonNumber(_ value: Any?) -> Double? {
-    if let s = value as? String { return s == "Inf" ? .infinity : (s == "-Inf" ? -.infinity : nil) }
-    return exactDouble(value)
-}
-
 /// An alternative as R (`two.sided`) or SciPy (`two-sided`) writes it.
 func alternative(fromR text: String) -> Alternative {
     text == "two.sided" || text == "two-sided" ? .twoSided : (Alternative(rawValue: text) ?? .twoSided)

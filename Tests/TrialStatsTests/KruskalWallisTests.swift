@@ -7,18 +7,18 @@ import TestSupport
 struct KruskalWallisTests {
     @Test("statistic and p agree with R kruskal.test to 1e-9")
     func matchesR() throws {
-        let cases = try #require(RankSumTestTests.reference["kruskal"] as? [[String: Any]])
+        let cases = try #require(LocationReference.loaded).kruskal
         #expect(cases.count >= 14)
         for c in cases {
-            let groups = (c["groups"] as! [[Any]]).map { $0.compactMap(exactDouble) }
-            guard let h = c.double("statistic") else {
+            let groups = c.groups
+            guard let h = c.statistic else {
                 #expect(throws: ComparisonError.constantData) { try kruskalWallisTest(groups) }
                 continue
             }
             let got = try kruskalWallisTest(groups)
             #expect(agrees(got.statistic, h, relative: 1e-9), "\(groups.map(\.count)): H \(got.statistic) vs \(h)")
-            #expect(got.df == c.int("df")!)
-            #expect(agrees(got.pValue, c.double("p_value")!, relative: 1e-9, absolute: 1e-300), "p \(got.pValue) vs \(c["p_value"]!)")
+            #expect(got.df == c.df)
+            #expect(agrees(got.pValue, c.pValue, relative: 1e-9, absolute: 1e-300), "p \(got.pValue) vs \(c.pValue)")
         }
     }
 

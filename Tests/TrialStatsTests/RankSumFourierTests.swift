@@ -61,19 +61,40 @@ struct RankSumFourierTests {
         }
     }
 
+    @Test("the coin reference file reads: 20 tied sample pairs of 60 to 500 per group")
+    func fixtureReads() throws {
+        let reference = try #require(RankSumLargeReference.loaded)
+        #expect(reference.cases.count == 20)
+        #expect(reference.cases.allSatisfy { (60...500).contains($0.x.count) && (60...500).contains($0.y.count) })
+    }
+
     /// coin 1.4.2 wilcox_test(distribution = "exact") on tied samples of 130 to 500 per group
     /// (Fixtures/reference/compare_ranksum_large.R).
-    @Test("p-values agree with coin wilcox_test exact to 1e-9 (up to 500 + 500, ties)")
-    func matchesCoin() throws {
-        let reference = try ReferenceFixtures.json("reference/compare_ranksum_large.json")
-        let cases = try #require(reference["cases"] as? [[String: Any]])
-        #expect(cases.count >= 15)
-        for c in cases {
-            let x = c.doubles("x"), y = c.doubles("y")
-            let alt = alternative(fromR: c["alternative"] as! String)
-            let got = try rankSumTest(x, y, options: RankSumOptions(method: .exact, alternative: alt))
-            #expect(got.method == .exactConditional)
-            #expect(agrees(got.pValue, c.double("coin_p")!, relative: 1e-9), "\(c["name"]!) \(alt): \(got.pValue) vs \(c.double("coin_p")!)")
-        }
+    @Test("p-values agree with coin wilcox_test exact to 1e-9 (up to 500 + 500, ties)", arguments: RankSumLargeReference.cases)
+    func matchesCoin(_ c: RankSumLargeReference.Case) throws {
+        let alt = alternative(fromR: c.alternative)
+        let got = try rankSumTest(c.x, c.y, options: RankSumOptions(method: .exact, alternative: alt))
+        #expect(got.method == .exactConditional)
+        #expect(agrees(got.pValue, c.coinP, relative: 1e-9), "\(c.name) \(alt): \(got.pValue) vs \(c.coinP)")
     }
+}
+
+/// Fixtures/reference/compare_ranksum_large.json (compare_ranksum_large.R: coin 1.4.2
+/// `wilcox_test(distribution = "exact")`, R 4.2.2), typed.
+struct RankSumLargeReference: Decodable, Sendable {
+    var cases: [Case]
+
+    /// One tied sample pair, an alternative and coin's exact conditional p-value.
+    struct Case: Decodable, Sendable, CustomTestStringConvertible {
+        var name: String
+        var alternative: String
+        var x: [Double]
+        var y: [Double]
+        var coinP: Double
+        enum CodingKeys: String, CodingKey { case name, alternative, x, y, coinP = "coin_p" }
+        var testDescription: String { "\(name) \(alternative)" }
+    }
+
+    static let loaded: RankSumLargeReference? = try? ReferenceFixtures.decode(RankSumLargeReference.self, "reference/compare_ranksum_large.json")
+    static var cases: [Case] { loaded?.cases ?? [] }
 }

@@ -5,43 +5,41 @@ import TestSupport
 
 @Suite("Wilcoxon–Mann–Whitney rank-sum test")
 struct RankSumTestTests {
-    nonisolated(unsafe) static let reference: [String: Any] = (try? ReferenceFixtures.json("reference/compare_location.json")) ?? [:]
-
-    static func dataset(_ i: Int) -> (x: [Double], y: [Double], name: String) {
-        let d = (reference["datasets"] as! [[String: Any]])[i]
-        return (d.doubles("x"), d.doubles("y"), d["name"] as! String)
+    @Test("the reference file reads: 25 data sets, 75 rank-sum settings (62 with coin's exact p), 16 Kruskal–Wallis, 198 t-tests")
+    func fixtureReads() throws {
+        let reference = try #require(LocationReference.loaded)
+        #expect(reference.datasets.count == 25 && reference.rankSum.count == 75 && reference.kruskal.count == 16 && reference.tTest.count == 198)
+        #expect(reference.rankSum.filter { $0.coinP != nil }.count == 62)
+        #expect(LocationReference.rankSumSets.allSatisfy { $0.cases.count == 3 })
     }
 
     /// Every dataset of Fixtures/reference/compare_location.json (n from 1 to 10⁴ per group, ties,
     /// all-tied groups), three alternatives, μ and levels: W and p-values as R wilcox.test (exact
     /// without ties; normal with and without correction) and coin's exact conditional p-value.
-    @Test("p-values agree with R wilcox.test and coin wilcox_test to 1e-9")
-    func matchesR() throws {
-        let cases = try #require(Self.reference["rank_sum"] as? [[String: Any]])
-        #expect(cases.count > 60)
-        var coinCompared = 0
-        for c in cases {
-            let (x, y, name) = Self.dataset(c.int("dataset")!)
-            let alt = alternative(fromR: c["alternative"] as! String)
-            let mu = c.double("mu")!, level = c.double("conf_level")!
+    @Test("p-values agree with R wilcox.test and coin wilcox_test to 1e-9", arguments: LocationReference.rankSumSets)
+    func matchesR(_ set: LocationReference.RankSumSet) throws {
+        let x = set.dataset.x, y = set.dataset.y, name = set.dataset.name
+        for c in set.cases {
+            let alt = alternative(fromR: c.alternative)
+            let mu = c.mu, level = c.confLevel
             let label = "\(name) \(alt) mu \(mu)"
             // The exact distribution by dynamic programming is costly beyond about 60 + 60 in the
             // middle of the distribution (see RankSumOptions.exactWorkLimit): compared up to N = 120.
-            if let p = c.double("exact_p"), x.count + y.count <= 120 {
+            if let p = c.exactP, x.count + y.count <= 120 {
                 let got = try rankSumTest(x, y, options: RankSumOptions(method: .exact, alternative: alt, mu: mu, confLevel: level))
                 #expect(got.method == .exact)
-                #expect(got.statisticW == c.double("w")!, "\(label): W")
+                #expect(got.statisticW == (try #require(c.w)), "\(label): W")
                 #expect(agrees(got.pValue, p, relative: 1e-9, absolute: 1e-300), "\(label): exact p \(got.pValue) vs \(p)")
-                #expect(agrees(got.estimate, c.double("exact_estimate")!, relative: 1e-12), "\(label): estimate")
-                if let lo = jsonNumber(c["exact_low"]), lo.isFinite { #expect(got.confLow == lo, "\(label): low \(String(describing: got.confLow)) vs \(lo)") }
-                if let hi = jsonNumber(c["exact_high"]), hi.isFinite { #expect(got.confHigh == hi, "\(label): high \(String(describing: got.confHigh)) vs \(hi)") }
+                #expect(agrees(got.estimate, try #require(c.exactEstimate), relative: 1e-12), "\(label): estimate")
+                if let lo = c.exactLow?.finite { #expect(got.confLow == lo, "\(label): low \(String(describing: got.confLow)) vs \(lo)") }
+                if let hi = c.exactHigh?.finite { #expect(got.confHigh == hi, "\(label): high \(String(describing: got.confHigh)) vs \(hi)") }
             }
-            for (tag, correct) in [("normal_cc", true), ("normal", false)] {
-                guard let p = c.double(tag + "_p") else { continue }
+            for (tag, correct, normal) in [("normal_cc", true, c.normalCC), ("normal", false, c.normal)] {
+                guard let p = normal.p else { continue }
                 let got = try rankSumTest(x, y, options: RankSumOptions(method: .normal, correct: correct, alternative: alt, mu: mu, confLevel: level))
-                #expect(got.statisticW == c.double("w")!, "\(label): W")
+                #expect(got.statisticW == (try #require(c.w)), "\(label): W")
                 #expect(agrees(got.pValue, p, relative: 1e-9, absolute: 1e-300), "\(label): \(tag) p \(got.pValue) vs \(p)")
-                if let est = c.double(tag + "_estimate") {
+                if let est = normal.estimate {
                     let spread = (x + y).max()! - (x + y).min()!
                     // R's asymptotic estimate is a uniroot root of W(d) = n₁n₂/2: any point of the flat
                     // stretch between the two middle differences (within its 1e-4 tolerance).
@@ -51,25 +49,23 @@ struct RankSumTestTests {
                     let slack = 2e-4 * max(spread, 1)
                     #expect(est >= lowMiddle - slack && est <= highMiddle + slack, "\(label): \(tag) estimate \(est) outside [\(lowMiddle), \(highMiddle)]")
                     #expect(got.estimate >= lowMiddle && got.estimate <= highMiddle, "\(label): \(tag) estimate \(got.estimate)")
-                    if let lo = jsonNumber(c[tag + "_low"]), lo.isFinite {
+                    if let lo = normal.low?.finite {
                         #expect(abs(got.confLow! - lo) <= 2e-4 * max(spread, 1), "\(label): \(tag) low \(got.confLow!) vs \(lo)")
                     }
-                    if let hi = jsonNumber(c[tag + "_high"]), hi.isFinite {
+                    if let hi = normal.high?.finite {
                         #expect(abs(got.confHigh! - hi) <= 2e-4 * max(spread, 1), "\(label): \(tag) high \(got.confHigh!) vs \(hi)")
                     }
                 }
             }
-            if let p = c.double("coin_p") {
-                coinCompared += 1
+            if let p = c.coinP {
                 let got = try rankSumTest(x, y, options: RankSumOptions(method: .exact, alternative: alt, mu: mu, confLevel: level))
                 #expect(agrees(got.pValue, p, relative: 1e-9, absolute: 1e-300), "\(label): coin exact p \(got.pValue) vs \(p) (\(got.method))")
                 let normal = try rankSumTest(x, y, options: RankSumOptions(method: .normal, correct: false, alternative: alt, mu: mu))
                 // coin standardises through its own expectation and covariance: the ninth digit of tiny
                 // p-values differs (R's wilcox.test normal p above agrees to 1e-9).
-                #expect(agrees(normal.pValue, c.double("coin_p_normal")!, relative: 1e-8, absolute: 1e-300), "\(label): coin asymptotic")
+                #expect(agrees(normal.pValue, try #require(c.coinPNormal), relative: 1e-8, absolute: 1e-300), "\(label): coin asymptotic")
             }
         }
-        #expect(coinCompared > 30)
     }
 
     /// Brute force: all C(N, n₁) subsets of the pooled doubled midranks for small tied samples.

@@ -8,20 +8,20 @@ import TestSupport
 /// interval is recomputed from the printed count and denominator at the stated level.
 @Suite("verify: a rate's printed interval against R binom.test")
 struct RateIntervalCheckTests {
-    struct Case: Sendable, CustomStringConvertible {
+    /// One count and denominator at a level, with R's interval.
+    struct Case: Decodable, Sendable, CustomStringConvertible {
         var x: Int, n: Int, level: Double, lower: Double, upper: Double
+        enum CodingKeys: String, CodingKey { case x, n, level = "conf_level", lower, upper }
         var description: String { "\(x)/\(n) at \(level)" }
     }
 
-    static let cases: [Case] = {
-        guard let object = try? ReferenceFixtures.json("reference/rate_interval_check.json"),
-              let rows = object["cases"] as? [[String: Any]] else { return [] }
-        return rows.compactMap { r in
-            guard let x = r.int("x"), let n = r.int("n"), let level = r.double("conf_level"),
-                  let lower = r.double("lower"), let upper = r.double("upper") else { return nil }
-            return Case(x: x, n: n, level: level, lower: lower, upper: upper)
-        }
-    }()
+    /// Fixtures/reference/rate_interval_check.json, typed.
+    struct Reference: Decodable, Sendable {
+        var cases: [Case]
+    }
+
+    static let loaded: Reference? = try? ReferenceFixtures.decode(Reference.self, "reference/rate_interval_check.json")
+    static var cases: [Case] { loaded?.cases ?? [] }
 
     /// The cell as `trialstats analyze` prints it: percentages at one decimal, half-up on the
     /// decimal value; the level inside the brackets when it is not 95%.
@@ -36,8 +36,9 @@ struct RateIntervalCheckTests {
         Verifier.verify([PublishedCell(table: "T", row: "Response", column: "A", columnN: n, text: text)])
     }
 
-    @Test("the fixture holds every case") func fixture() {
-        #expect(Self.cases.count == 22)
+    @Test("the reference file reads: 22 cases") func fixtureReads() throws {
+        let reference = try #require(Self.loaded)
+        #expect(reference.cases.count == 22)
     }
 
     /// The library's Clopper–Pearson interval is R's to 1e-9, and verify reads the printed cell,

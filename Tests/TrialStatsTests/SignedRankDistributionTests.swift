@@ -8,24 +8,50 @@ import TestSupport
 /// representation), and the limits that keep every input bounded.
 @Suite("Signed-rank distribution at large n")
 struct SignedRankDistributionTests {
-    nonisolated(unsafe) static let cases: [[String: Any]] =
-        ((try? ReferenceFixtures.json("reference/signed_rank_large_n.json"))?["cases"] as? [[String: Any]]) ?? []
+    /// Fixtures/reference/signed_rank_large_n.json, typed: the differences, the number of nonzero
+    /// ones, the observed T⁺ and log lower tails at a few t.
+    struct Reference: Decodable, Sendable {
+        var cases: [Case]
+
+        struct Case: Decodable, Sendable, CustomTestStringConvertible {
+            var n: Int
+            var d: [Double]
+            var nNonzero: Int
+            var observedT: Int
+            var lowerTails: [Tail]
+            enum CodingKeys: String, CodingKey { case n, d, nNonzero = "n_nonzero", observedT = "observed_t", lowerTails = "lower_tails" }
+            var testDescription: String { "n = \(n)" }
+        }
+
+        struct Tail: Decodable, Sendable {
+            var t: Int
+            var logP: Double
+            enum CodingKeys: String, CodingKey { case t, logP = "log_p" }
+        }
+    }
+
+    static let loaded: Reference? = try? ReferenceFixtures.decode(Reference.self, "reference/signed_rank_large_n.json")
+    static var cases: [Reference.Case] { loaded?.cases ?? [] }
+
+    @Test("the reference file reads: 3 cases of n = 2,000–5,000, 6 tails")
+    func fixtureReads() throws {
+        let reference = try #require(Self.loaded)
+        #expect(reference.cases.count == 3)
+        #expect(reference.cases.allSatisfy { $0.d.count == $0.n && (2000...5000).contains($0.n) })
+        #expect(reference.cases.map(\.lowerTails.count).reduce(0, +) == 6)
+    }
 
     /// Before: 5,000 pairs with ties trapped ("Double value cannot be converted to Int") because
     /// a tie group of more than ~420 scores overflowed between rescalings. The scaled counts are
     /// now rescaled before every 256 passes; tails far below 1e-308 are checked in log space.
-    @Test("issue 12.4: exact distribution at n = 2,000–5,000 with ties equals an independent log-space computation")
-    func issue12_4LargeNWithTies() throws {
-        #expect(Self.cases.count == 3)
-        for c in Self.cases {
-            let d = c.doubles("d")
-            let scores = SignedRankScores(PairedDifferences(differences: d), zeroMethod: .wilcox)
-            #expect(scores.scores.count == c.int("n_nonzero") && scores.positiveScoreSum == c.int("observed_t"))
-            let distribution = SignedRankDistribution(scores: scores.scores)
-            for tail in c["lower_tails"] as? [[String: Any]] ?? [] {
-                let logP = distribution.logLowerTail(tail.int("t")!)
-                #expect(agrees(logP, tail.double("log_p")!, relative: 1e-10), "n = \(c.int("n")!), t = \(tail.int("t")!)")
-            }
+    @Test("issue 12.4: exact distribution at n = 2,000–5,000 with ties equals an independent log-space computation", arguments: cases)
+    func issue12_4LargeNWithTies(_ c: Reference.Case) throws {
+        let scores = SignedRankScores(PairedDifferences(differences: c.d), zeroMethod: .wilcox)
+        #expect(scores.scores.count == c.nNonzero && scores.positiveScoreSum == c.observedT)
+        let distribution = SignedRankDistribution(scores: scores.scores)
+        for tail in c.lowerTails {
+            let logP = distribution.logLowerTail(tail.t)
+            #expect(agrees(logP, tail.logP, relative: 1e-10), "n = \(c.n), t = \(tail.t)")
         }
     }
 

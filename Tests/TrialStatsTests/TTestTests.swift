@@ -7,25 +7,27 @@ import TestSupport
 struct TTestTests {
     @Test("Student, Welch and paired agree with R t.test to 1e-9")
     func matchesR() throws {
-        let cases = try #require(RankSumTestTests.reference["t_test"] as? [[String: Any]])
+        let reference = try #require(LocationReference.loaded)
+        let cases = reference.tTest
         #expect(cases.count > 100)
         for c in cases {
-            var (x, y, name) = RankSumTestTests.dataset(c.int("dataset")!)
-            x = Array(x.prefix(c.int("n_x")!)); y = Array(y.prefix(c.int("n_y")!))
-            let kind = TTestKind(rawValue: c["kind"] as! String)!
-            let alt = alternative(fromR: c["alternative"] as! String)
+            let data = reference.datasets[c.dataset]
+            let x = Array(data.x.prefix(c.nX)), y = Array(data.y.prefix(c.nY)), name = data.name
+            let kind = TTestKind(rawValue: c.kind)!
+            let alt = alternative(fromR: c.alternative)
             let label = "\(name) \(kind) \(alt)"
             let got: TTestResult
-            do { got = try tTest(x, y, kind: kind, alternative: alt, mu: c.double("mu")!, confLevel: c.double("conf_level")!) } catch {
+            do { got = try tTest(x, y, kind: kind, alternative: alt, mu: c.mu, confLevel: c.confLevel) } catch {
                 // Constant paired differences: R returns t = ±Inf or NaN; TrialStats refuses them.
                 #expect(name == "all-tied" && error as? ComparisonError == .constantData, "\(label): \(error)")
                 continue
             }
-            #expect(agrees(got.statistic, c.double("statistic")!, relative: 1e-9), "\(label): t \(got.statistic) vs \(c["statistic"]!)")
-            #expect(agrees(got.df, c.double("df")!, relative: 1e-9), "\(label): df")
-            #expect(agrees(got.pValue, c.double("p_value")!, relative: 1e-9, absolute: 1e-300), "\(label): p \(got.pValue) vs \(c["p_value"]!)")
-            if let lo = jsonNumber(c["conf_low"]), lo.isFinite { #expect(agrees(got.confLow!, lo, relative: 1e-9, absolute: 1e-12), "\(label): low \(got.confLow!) vs \(lo)") }
-            if let hi = jsonNumber(c["conf_high"]), hi.isFinite { #expect(agrees(got.confHigh!, hi, relative: 1e-9, absolute: 1e-12), "\(label): high \(got.confHigh!) vs \(hi)") }
+            let statistic = try #require(c.statistic?.value), p = try #require(c.pValue)
+            #expect(agrees(got.statistic, statistic, relative: 1e-9), "\(label): t \(got.statistic) vs \(statistic)")
+            #expect(agrees(got.df, c.df, relative: 1e-9), "\(label): df")
+            #expect(agrees(got.pValue, p, relative: 1e-9, absolute: 1e-300), "\(label): p \(got.pValue) vs \(p)")
+            if let lo = c.confLow?.finite { #expect(agrees(got.confLow!, lo, relative: 1e-9, absolute: 1e-12), "\(label): low \(got.confLow!) vs \(lo)") }
+            if let hi = c.confHigh?.finite { #expect(agrees(got.confHigh!, hi, relative: 1e-9, absolute: 1e-12), "\(label): high \(got.confHigh!) vs \(hi)") }
         }
     }
 

@@ -84,6 +84,17 @@ func twoSampleHodgesLehmann(_ x: [Double], _ y: [Double], exact: Bool, correct: 
             if dpWork <= RankSumOptions.exactWorkLimit { return 2 * w < cumulative.count ? cumulative[2 * w] : 1 }
             return distribution.fourier.lowerTail(distribution.range.min + 2 * w) ?? .nan
         }
+        // The q-th smallest and largest differences bound the interval; its level is what the
+        // tails below them leave.
+        func interval(q: Int) -> HodgesLehmannInterval {
+            let below = cdf(q - 1)
+            let achieved = 1 - (options.alternative == .twoSided ? 2 * below : below)
+            switch options.alternative {
+            case .twoSided: return HodgesLehmannInterval(estimate: estimate, low: diffs.kth(q), high: diffs.kth(m - q + 1), achieved: achieved)
+            case .greater: return HodgesLehmannInterval(estimate: estimate, low: diffs.kth(q), high: nil, achieved: achieved)
+            case .less: return HodgesLehmannInterval(estimate: estimate, low: nil, high: diffs.kth(m - q + 1), achieved: achieved)
+            }
+        }
         if dpWork > RankSumOptions.exactWorkLimit {
             // Smallest q with cdf(q) ≥ tail − 10ε, by bisection (cdf rises with q).
             var lo = 0, hi = m / 2 + 1
@@ -93,25 +104,11 @@ func twoSampleHodgesLehmann(_ x: [Double], _ y: [Double], exact: Bool, correct: 
                 guard !c.isNaN else { throw ComparisonError.tooCostly(test: "exact Hodges–Lehmann interval", limit: RankSumOptions.exactLimitDescription) }
                 if c < tail - 10 * Double.ulpOfOne { lo = mid + 1 } else { hi = mid }
             }
-            let q = max(lo, 1)
-            let below = cdf(q - 1)
-            let achieved = 1 - (options.alternative == .twoSided ? 2 * below : below)
-            switch options.alternative {
-            case .twoSided: return HodgesLehmannInterval(estimate: estimate, low: diffs.kth(q), high: diffs.kth(m - q + 1), achieved: achieved)
-            case .greater: return HodgesLehmannInterval(estimate: estimate, low: diffs.kth(q), high: nil, achieved: achieved)
-            case .less: return HodgesLehmannInterval(estimate: estimate, low: nil, high: diffs.kth(m - q + 1), achieved: achieved)
-            }
+            return interval(q: max(lo, 1))
         }
         var q = 0
         while q < m && cdf(q) < tail - 10 * Double.ulpOfOne { q += 1 }
-        if q == 0 { q = 1 }
-        let below = cdf(q - 1)
-        let achieved = 1 - (options.alternative == .twoSided ? 2 * below : below)
-        switch options.alternative {
-        case .twoSided: return HodgesLehmannInterval(estimate: estimate, low: diffs.kth(q), high: diffs.kth(m - q + 1), achieved: achieved)
-        case .greater: return HodgesLehmannInterval(estimate: estimate, low: diffs.kth(q), high: nil, achieved: achieved)
-        case .less: return HodgesLehmannInterval(estimate: estimate, low: nil, high: diffs.kth(m - q + 1), achieved: achieved)
-        }
+        return interval(q: max(q, 1))
     }
     // Asymptotic (R): the shift where (W(d) − n₁n₂/2 − c)/σ − z crosses zero, W(d) = #(xᵢ − yⱼ > d)
     // between jumps; σ from the within-sample ties (no cross ties between jumps).

@@ -262,18 +262,11 @@ public enum CellParser {
             if notReachedWords.contains(v.lowercased()) { return .notReached }
             return PrintedNumber(stripUnit(v)).map { .number($0) }
         }
-        let (word, rest) = stripInnerWord(inner)
-        var level: Double?
-        switch word {
-        case .none: break
-        case .ci(let l): level = l
-        default: return nil
-        }
-        let (bounds, achieved) = splitTrailingLevel(rest)
+        guard let (bounds, level) = intervalBounds(inner) else { return nil }
         guard let estimate = value(head), let (a, b) = splitRange(bounds), let lo = value(a), let hi = value(b) else { return nil }
         func number(_ v: Value) -> PrintedNumber? { if case let .number(n) = v { return n } else { return nil } }
         guard [estimate, lo, hi].contains(where: { number($0) == nil }) else { return nil }
-        return .notReached(estimate: number(estimate), lower: number(lo), upper: number(hi), interval: true, level: level ?? achieved)
+        return .notReached(estimate: number(estimate), lower: number(lo), upper: number(hi), interval: true, level: level)
     }
 
     /// "9/10 (90.0%)" or "3 (33%)" (or "9/10") before brackets holding two bounds ("55.5–99.7",
@@ -289,6 +282,20 @@ public enum CellParser {
                   let c = countValue(count), percentText.trimmingCharacters(in: .whitespaces).hasSuffix("%"), let p = parsePercent(percentText) {
             (x, n, percent) = (c, nil, p)
         } else { return nil }
+        guard let (bounds, level) = intervalBounds(inner) else { return nil }
+        func bound(_ s: String) -> PrintedNumber? {
+            var v = stripUnit(s)
+            if v.hasSuffix("%") { v = String(v.dropLast()).trimmingCharacters(in: .whitespaces) }
+            return PrintedNumber(v)
+        }
+        guard let (a, b) = splitRange(bounds), let lo = bound(a), let hi = bound(b) else { return nil }
+        return .rateCI(x, of: n, percent: percent, lower: lo, upper: hi, level: level)
+    }
+
+    /// An interval's bracket content ("95% CI 7.5–70.1", "9.9–NR [95.1%]", "5.3–NR"): the bounds
+    /// and the level, the one the "CI" word names, else the trailing achieved one; nil when the
+    /// content opens with another word (IQR, range, SD).
+    static func intervalBounds(_ inner: String) -> (bounds: String, level: Double?)? {
         let (word, rest) = stripInnerWord(inner)
         var level: Double?
         switch word {
@@ -297,13 +304,7 @@ public enum CellParser {
         default: return nil
         }
         let (bounds, achieved) = splitTrailingLevel(rest)
-        func bound(_ s: String) -> PrintedNumber? {
-            var v = stripUnit(s)
-            if v.hasSuffix("%") { v = String(v.dropLast()).trimmingCharacters(in: .whitespaces) }
-            return PrintedNumber(v)
-        }
-        guard let (a, b) = splitRange(bounds), let lo = bound(a), let hi = bound(b) else { return nil }
-        return .rateCI(x, of: n, percent: percent, lower: lo, upper: hi, level: level ?? achieved)
+        return (bounds, level ?? achieved)
     }
 
     /// "1 missing", "2 unknown": the number of missing values printed in brackets beside a count.
