@@ -118,4 +118,26 @@ struct AnalyzePlanStarterTests {
                                   "--by", "basket", "--unit", "months", "--format", "csv"])
         #expect(split.status == 0 && split.stdout == single.stdout, "\(split.stderr)")
     }
+
+    @Test("--init on a relapse date with gaps and a complete last visit proposes end: [relapse_date, last_visit] with event: first-end, and runs as it stands")
+    func initSplitEnds() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A whole-number id column: an identifier, not a baseline variable.
+        var lines = try Self.splitEnds().split(separator: "\n").map(String.init)
+        for k in lines.indices { lines[k] = (k == 0 ? "id" : String(100 + k)) + "," + lines[k] }
+        let cohort = try CLI.write(lines.joined(separator: "\n") + "\n", named: "ends.csv", in: folder)
+        let start = try CLI.run(["analyze", cohort, "--init"])
+        #expect(start.status == 0, "\(start.stderr)")
+        #expect(start.stdout.contains("# Columns: id (identifier), patient (identifier), basket (categorical)"), "\(start.stdout)")
+        #expect(!start.stdout.contains("column: id\n"))
+        #expect(start.stdout.contains("  start: infusion_date\n  end: [relapse_date, last_visit]   # CHECK: the first with a date wins\n"
+            + "  event: first-end           # CHECK: an event when relapse_date has a date, else censored at last_visit\n"), "\(start.stdout)")
+        let plan = try CLI.write(start.stdout, named: "plan.yaml", in: folder)
+        let check = try CLI.run(["analyze", cohort, "--plan", plan, "--check"])
+        #expect(check.status == 0 && check.stdout.contains("Survival (3 events)"), "\(check.stdout) \(check.stderr)")
+        let out = folder.appendingPathComponent("report").path
+        #expect(try CLI.run(["analyze", cohort, "--plan", plan, "--out", out]).status == 0)
+    }
 }
+

@@ -11,8 +11,12 @@ import TrialStats
 /// more); its baskets are listed with their sizes. Numbers named `X_baseline`/`X_before`/`X_pre`
 /// beside `X_<other>` become paired outcomes; binary columns named like an endpoint (response,
 /// efficacy, remission, responder) become responses; two date columns and an event column become
-/// the survival analysis. Every guess is marked `# CHECK` where the plan needs a decision the
-/// data cannot make (the direction of improvement, the MCID).
+/// the survival analysis; without an event column, a date column with gaps (a relapse date, when
+/// there was one) before a complete one (the last visit) become `end: [relapse, last]` with
+/// `event: first-end`. Identifiers — text with every value different, or whole numbers all
+/// different in a column named like an identifier (id, subject, patient, record) — are not
+/// summarised. Every guess is marked `# CHECK` where the plan needs a decision the data cannot
+/// make (the direction of improvement, the MCID).
 public enum ColumnGuess: String, Sendable, Equatable {
     case date, binary, numeric, categorical, identifier, empty
 }
@@ -26,7 +30,13 @@ extension AnalysisPlan {
             if values.allSatisfy({ isoDayNumber($0) != nil }) { return .date }
             let binary: Set<String> = ["0", "1", "yes", "no", "true", "false", "y", "n"]
             if values.allSatisfy({ binary.contains($0.lowercased()) }) { return .binary }
-            if values.allSatisfy({ parseDecimal($0) != nil }) { return .numeric }
+            if values.allSatisfy({ parseDecimal($0) != nil }) {
+                let name = table.header[c].lowercased()
+                let idLike = name == "id" || name.hasSuffix("_id") || name.hasSuffix(" id") || name.hasPrefix("id_")
+                    || ["subject", "patient", "record", "usubjid", "mrn"].contains { name.contains($0) }
+                let wholeAndDistinct = values.allSatisfy { Int($0) != nil } && Set(values).count == values.count
+                return idLike && wholeAndDistinct && values.count > 2 ? .identifier : .numeric
+            }
             let distinct = Set(values).count
             if distinct == values.count && values.count > 2 { return .identifier }
             return distinct <= 12 ? .categorical : .identifier
@@ -67,9 +77,9 @@ extension AnalysisPlan {
         var used = Set(pairs.map(\.1))
         if let basket { used.insert(basket) }
         let responseColumns = names.indices.filter { types[$0] == .binary && named(["response", "efficacy", "remission", "responder"], among: [$0]) != nil }
-        let survival = survivalColumns(names, types, excluding: used)
+        let survival = survivalColumns(names, types, excluding: used, complete: names.indices.map { column($0, table).count == table.rows.count })
         used.formUnion(responseColumns)
-        if let survival { used.formUnion([survival.start, survival.end, survival.event].compactMap { $0 }) }
+        if let survival { used.formUnion([survival.start, survival.end, survival.event, survival.last].compactMap { $0 }) }
         let baseline = names.indices.filter { !used.contains($0) && !afterColumns.contains($0) && [.numeric, .categorical, .binary].contains(types[$0]) }
         if !baseline.isEmpty {
             out += "\nbaseline:\n"
@@ -98,8 +108,15 @@ extension AnalysisPlan {
         }
         if let s = survival {
             out += "\nsurvival:\n  label: Survival             # CHECK: the endpoint, e.g. Drug-free survival\n"
-            out += "  start: \(yamlScalar(names[s.start]))\n  end: \(yamlScalar(names[s.end]))\n"
-            out += s.event.map { "  event: \(yamlScalar(names[$0]))\n" } ?? "  event: CHECK               # the column of 1/0 event codes\n"
+            out += "  start: \(yamlScalar(names[s.start]))\n"
+            if let event = s.event {
+                out += "  end: \(yamlScalar(names[s.end]))\n  event: \(yamlScalar(names[event]))\n"
+            } else if let last = s.last {
+                out += "  end: [\(yamlScalar(names[s.end])), \(yamlScalar(names[last]))]   # CHECK: the first with a date wins\n"
+                out += "  event: first-end           # CHECK: an event when \(yamlScalar(names[s.end])) has a date, else censored at \(yamlScalar(names[last]))\n"
+            } else {
+                out += "  end: \(yamlScalar(names[s.end]))\n  event: CHECK               # the column of 1/0 event codes\n"
+            }
             out += "  unit: months\n  # landmarks: [6, 12, 24]\n  # bands: true\n"
         }
         return out
@@ -126,17 +143,23 @@ extension AnalysisPlan {
         return pairs
     }
 
-    /// Two date columns (the first named like a start) and a binary event column.
-    static func survivalColumns(_ names: [String], _ types: [ColumnGuess], excluding used: Set<Int>) -> (start: Int, end: Int, event: Int?)? {
+    /// Two date columns (the first named like a start) and a binary event column; without an event
+    /// column, an end date with gaps (the event's date) and, as `last`, a complete date column
+    /// after it (the last follow-up), when there is one.
+    static func survivalColumns(_ names: [String], _ types: [ColumnGuess], excluding used: Set<Int>,
+                                complete: [Bool]) -> (start: Int, end: Int, event: Int?, last: Int?)? {
         let dates = names.indices.filter { types[$0] == .date && !used.contains($0) }
         guard dates.count >= 2 else { return nil }
         let startWords = ["start", "infusion", "enrol", "random", "treatment", "baseline", "entry", "inclusion"]
         let start = dates.first { d in startWords.contains { names[d].lowercased().contains($0) } } ?? dates[0]
-        let end = dates.first { $0 != start }!
+        let ends = dates.filter { $0 != start }
         let event = names.indices.first { c in
             types[c] == .binary && !used.contains(c) && ["event", "status", "relapse", "death", "progress", "censor"].contains { names[c].lowercased().contains($0) }
         }
-        return (start, end, event)
+        if event == nil, let first = ends.first(where: { !complete[$0] }), let last = ends.first(where: { complete[$0] && $0 != first }) {
+            return (start, first, nil, last)
+        }
+        return (start, ends[0], event, nil)
     }
 
     /// A YAML scalar: plain when safe, else double-quoted.
