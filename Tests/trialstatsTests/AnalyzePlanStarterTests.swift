@@ -139,5 +139,22 @@ struct AnalyzePlanStarterTests {
         let out = folder.appendingPathComponent("report").path
         #expect(try CLI.run(["analyze", cohort, "--plan", plan, "--out", out]).status == 0)
     }
+
+    @Test("a basket whose patients all had the event has no median follow-up: the cell prints — and the footnote says why")
+    func noFollowUpMedian() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var rows = ["id,arm,time,event"]
+        for k in 1...6 { rows.append("A\(k),A,\(k * 3),1") }
+        for k in 1...6 { rows.append("B\(k),B,\(k * 4),\(k % 2)") }
+        let cohort = try CLI.write(rows.joined(separator: "\n") + "\n", named: "c.csv", in: folder)
+        let plan = try CLI.write("basket: arm\nsurvival:\n  label: Survival\n  time: time\n  event: event\n  unit: months\n", named: "p.yaml", in: folder)
+        let out = folder.appendingPathComponent("r").path
+        let run = try CLI.run(["analyze", cohort, "--plan", plan, "--out", out])
+        #expect(run.status == 0, "\(run.stderr)")
+        let html = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
+        #expect(html.contains("data-cell=\"survival/A/follow_up\">— [3.0–18.0]") || html.contains(">— [3–18]"), "\(html)")
+        #expect(html.contains("—, no median: the reverse curve never falls to 50% (too few patients censored)."))
+    }
 }
 

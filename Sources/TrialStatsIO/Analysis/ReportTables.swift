@@ -310,7 +310,10 @@ extension CohortAnalysis {
             ReportInline("NR, not reached. Medians and their CIs as R "), .code("print(survfit)"),
             ReportInline(" (Brookmeyer–Crowley); pointwise \(s.plan.confType.rawValue) intervals (Greenwood variance)."),
         ]))
-        footnotes.append(ReportParagraph([ReportInline(" Median follow-up by reverse Kaplan–Meier.", mark: "a")]))
+        let noFollowUpMedian = s.groups.contains { $0.followUp.median == nil }
+        footnotes.append(ReportParagraph([ReportInline(" Median follow-up by reverse Kaplan–Meier" + (noFollowUpMedian
+            ? "; —, no median: the reverse curve never falls to 50% (too few patients censored)." : "."),
+            mark: "a")]))
         return ReportTable(id: "table-survival", number: number, caption: "\(s.plan.label) by basket (Kaplan–Meier).", header: header,
                            rows: rows, footnotes: footnotes, columns: 5 + s.plan.landmarks.count + (s.plan.tau == nil ? 0 : 1))
     }
