@@ -29,6 +29,20 @@ struct PublishedTablesTests {
         var description: String { "\(check.rawValue) \(severity.rawValue) \(row) | \(column)" }
     }
 
+    /// PMC6998370 Table 3 (in `file`): every cell read, and the findings exactly one count-p-value
+    /// note per adverse-event row; the cells, the report and the notes' details.
+    static func fisherNotes(_ file: String) throws -> (cells: [PublishedCell], report: VerificationReport, notes: [CountPValueComparison]) {
+        let cells = try Self.cells(file)
+        let report = Verifier.verify(cells)
+        #expect(report.unparsed.isEmpty && report.parsed == cells.count, "\(report.unparsed.map(\.text))")
+        let rows = ["Upper respiratory infection", "Diarrhea", "Fever", "Vomiting", "Constipation"]
+        #expect(Self.pinned(report) == Set(rows.map { Pinned(.countPValue, .note, $0, "P value") }), "\(Self.pinned(report))")
+        return (cells, report, report.findings.compactMap { f in
+            guard case let .countPValue(c) = f.detail else { Issue.record("\(f.detail)"); return nil }
+            return c
+        })
+    }
+
     static func pinned(_ report: VerificationReport) -> Set<Pinned> {
         Set(report.findings.map { Pinned($0.check, $0.severity, $0.cell.row, $0.cell.column) })
     }
@@ -39,17 +53,9 @@ struct PublishedTablesTests {
     /// findings are the five notes that say so, one per P value.
     @Test("PMC6998370: every P value is Fisher's exact test, as the footnote says")
     func stemCellAdverseEvents() throws {
-        let cells = try Self.cells("pmc6998370-table3.csv")
-        let report = Verifier.verify(cells)
-        #expect(report.unparsed.isEmpty && report.parsed == cells.count, "\(report.unparsed.map(\.text))")
         // R: fisher.test(matrix(c(14,6,10,9),2))$p.value = 0.3332 (0.333); c(9,11,6,13): 0.5145 (0.514);
         // c(4,16,7,12): 0.3008 (0.301); c(3,17,5,14): 0.4506 (0.451); c(3,17,1,18): 0.6050 (0.605).
-        let rows = ["Upper respiratory infection", "Diarrhea", "Fever", "Vomiting", "Constipation"]
-        #expect(Self.pinned(report) == Set(rows.map { Pinned(.countPValue, .note, $0, "P value") }), "\(Self.pinned(report))")
-        for f in report.findings {
-            guard case let .countPValue(c) = f.detail else { Issue.record("\(f.detail)"); continue }
-            #expect(c.named == .fisher && c.matching.contains(.fisher))
-        }
+        for c in try Self.fisherNotes("pmc6998370-table3.csv").notes { #expect(c.named == .fisher && c.matching.contains(.fisher)) }
     }
 
     /// PMC7223905 Table 3: methylnaltrexone (N = 39) vs placebo (N = 43); p-values carry footnote
@@ -277,13 +283,8 @@ struct PublishedTablesTests {
     /// reason — no longer `not_a_count_row`, which said a ratio or a rate was printed.
     @Test("PMC6998370 with its onset sub-columns: the same Fisher p-values; bare columns it cannot place are named")
     func onsetSubColumns() throws {
-        let cells = try Self.cells("pmc6998370-table3-onset.csv")
-        let report = Verifier.verify(cells)
-        #expect(report.unparsed.isEmpty && report.parsed == cells.count, "\(report.unparsed.map(\.text))")
-        let rows = ["Upper respiratory infection", "Diarrhea", "Fever", "Vomiting", "Constipation"]
-        #expect(Self.pinned(report) == Set(rows.map { Pinned(.countPValue, .note, $0, "P value") }), "\(Self.pinned(report))")
-        for f in report.findings {
-            guard case let .countPValue(c) = f.detail else { Issue.record("\(f.detail)"); continue }
+        let (cells, report, notes) = try Self.fisherNotes("pmc6998370-table3-onset.csv")
+        for c in notes {
             #expect(c.named == .fisher && c.matching.contains(.fisher) && c.counts.map(\.label) == ["Control (n = 20): Number (%)", "hUC-MSC (n = 19): Number (%)"])
         }
         let totals = report.coverage.filter { $0.cell.column.hasPrefix("All") }

@@ -70,14 +70,19 @@ struct ReportVerifyTests {
         return out
     }
 
+    /// The bundled cohort analysed under the bundled plan into `folder`/out; the path of its report.html.
+    static func analyzedReport(in folder: URL) throws -> String {
+        let out = folder.appendingPathComponent("out")
+        let analyze = try CLI.run(["analyze", cohort, "--plan", plan, "--out", out.path])
+        #expect(analyze.status == 0, "\(analyze.stderr)")
+        return out.appendingPathComponent("report.html").path
+    }
+
     @Test("every median [IQR], n (%) and p-value of report.html is printed by the plan's setting under half-up rounding (issue 11.2)")
     func reportPassesVerify() throws {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let out = folder.appendingPathComponent("out")
-        let analyze = try CLI.run(["analyze", Self.cohort, "--plan", Self.plan, "--out", out.path])
-        #expect(analyze.status == 0, "\(analyze.stderr)")
-        let report = out.appendingPathComponent("report.html").path
+        let report = try Self.analyzedReport(in: folder)
 
         let cellsRun = try CLI.run(["cells", report])
         #expect(cellsRun.status == 0, "\(cellsRun.stderr)")
@@ -134,10 +139,7 @@ struct ReportVerifyTests {
     func reportAloneVerifies() throws {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let out = folder.appendingPathComponent("out")
-        let analyze = try CLI.run(["analyze", Self.cohort, "--plan", Self.plan, "--out", out.path])
-        #expect(analyze.status == 0, "\(analyze.stderr)")
-        let report = out.appendingPathComponent("report.html").path
+        let report = try Self.analyzedReport(in: folder)
 
         let verify = try CLI.run(["verify", report, "--format", "json"])
         #expect(verify.status == 0, "\(verify.stderr)")
