@@ -25,15 +25,26 @@ public enum ReferenceFixtures {
     public static func decode<T: Decodable>(_ type: T.Type, _ relativePath: String) throws -> T {
         try JSONDecoder().decode(T.self, from: Data(contentsOf: url(relativePath)))
     }
+}
 
-    /// The JSON file at `relativePath` as an untyped object, for the few tests that walk a
-    /// document whose shape is the subject of the test.
-    public static func json(_ relativePath: String) throws -> [String: Any] {
-        let data = try Data(contentsOf: url(relativePath))
-        guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            throw CocoaError(.fileReadCorruptFile)
-        }
-        return object
+/// Fixtures/reference/analyze_compare.json (R 4.2.2 and coin 1.4.2, analyze_compare.R): the
+/// p-value of each baseline variable of the bundled cohort across its three baskets and across
+/// SLE and SSc.
+public struct AnalyzeCompareReference: Decodable, Sendable {
+    /// One variable's test as R ran it.
+    public struct Value: Decodable, Sendable {
+        public var test: String
+        public var statistic: Double?
+        public var df: Double?
+        public var p_value: Double
+    }
+    public var software: String
+    public var castle: [String: Value]
+    public var two_baskets: [String: Value]
+
+    /// The decoded file.
+    public static func load() throws -> AnalyzeCompareReference {
+        try ReferenceFixtures.decode(AnalyzeCompareReference.self, "reference/analyze_compare.json")
     }
 }
 

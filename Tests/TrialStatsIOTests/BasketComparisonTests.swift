@@ -63,24 +63,12 @@ struct BasketComparisonTests {
         }
     }
 
-    struct Reference: Decodable {
-        struct Value: Decodable {
-            var test: String
-            var statistic: Double?
-            var df: Double?
-            var p_value: Double
-        }
-        var software: String
-        var castle: [String: Value]
-        var two_baskets: [String: Value]
-    }
-
     /// R 4.2.2 and coin 1.4.2, Fixtures/reference/analyze_compare.R: `kruskal.test` and
     /// `fisher.test` on the three baskets; on SLE and SSc `wilcox.test(exact = TRUE)` without ties,
     /// coin's exact conditional `wilcox_test` with them, and `fisher.test` on the 2×2 tables.
     @Test("the bundled cohort's p-values agree with R's kruskal.test, wilcox.test / coin and fisher.test to 1e-9", arguments: ["castle", "two baskets"])
     func agreesWithR(_ name: String) throws {
-        let reference = try ReferenceFixtures.decode(Reference.self, "reference/analyze_compare.json")
+        let reference = try AnalyzeCompareReference.load()
         #expect(reference.software.hasPrefix("R version 4.2"))
         let expected = name == "castle" ? reference.castle : reference.two_baskets
         let (table, plan) = try Self.variant(name)

@@ -384,8 +384,8 @@ extension AnalyzeCommandTests {
     func baselinePValuesMatchCompare() throws {
         let o = Self.output
         let baseline = try #require(o.json["baseline"] as? [[String: Any]])
-        let reference = try ReferenceFixtures.json("reference/analyze_compare.json")
-        let castle = try #require(reference["castle"] as? [String: [String: Any]])
+        let castle = try AnalyzeCompareReference.load().castle
+        #expect(castle.count == baseline.count)
         let csv = try String(contentsOfFile: o.folder.appendingPathComponent("tables/baseline.csv").path, encoding: .utf8)
             .split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         let header = try #require(csv.first)
@@ -410,8 +410,7 @@ extension AnalyzeCommandTests {
             #expect(comparison["method"] as? String == result["method"] as? String)
 
             let r = try #require(castle[column], "\(column)")
-            let rP = try #require(exactDouble(r["p_value"]))
-            #expect(r["test"] as? String == test && agrees(p, rP, relative: 1e-9), "\(column): \(p) vs R \(rP)")
+            #expect(r.test == test && agrees(p, r.p_value, relative: 1e-9), "\(column): \(p) vs R \(r.p_value)")
 
             #expect(o.cells["baseline/\(column)/p"] == Self.pText(p), "\(column)")
             let rows = csv.dropFirst().filter { $0.first == column }
