@@ -153,37 +153,117 @@ struct ReportDocumentsTests {
     static let libreOffice = ["/usr/bin/libreoffice", "/usr/bin/soffice", "/usr/local/bin/libreoffice"].first { FileManager.default.isExecutableFile(atPath: $0) }
     static let pdftotext = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
-    @Test("LibreOffice opens tables.docx: the PDF it converts to holds the text of every cell",
-          .enabled(if: libreOffice != nil && pdftotext != nil, "LibreOffice or pdftotext is not installed (apt-get install libreoffice-writer-nogui poppler-utils)"))
-    func libreOfficeConverts() throws {
-        let folder = try CLI.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let out = folder.appendingPathComponent("out")
-        #expect(try CLI.run(["analyze", Self.cohort, "--plan", Self.plan, "--out", out.path]).status == 0)
-        func run(_ tool: String, _ arguments: [String]) throws -> Int32 {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: tool)
-            process.arguments = arguments
-            process.environment = ["HOME": folder.path, "PATH": "/usr/bin:/bin"]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
-            return process.terminationStatus
-        }
-        #expect(try run(Self.libreOffice!, ["--headless", "--convert-to", "pdf", "--outdir", folder.path, out.appendingPathComponent("tables.docx").path]) == 0)
-        let pdf = folder.appendingPathComponent("tables.pdf")
-        #expect(try run(Self.pdftotext!, [pdf.path, folder.appendingPathComponent("tables.txt").path]) == 0)
-        let text = try String(contentsOf: folder.appendingPathComponent("tables.txt"), encoding: .utf8)
-        // Cells wrap inside their column (at spaces and after dashes), and pdftotext interleaves
-        // the lines of neighbouring cells, so compare piece by piece.
-        let compact = text.filter { !$0.isWhitespace }
-        for table in try Self.view().tables {
+    /// Runs a tool with a private HOME (LibreOffice writes its profile there); its exit status.
+    static func run(_ tool: String, _ arguments: [String], home: URL) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = arguments
+        process.environment = ["HOME": home.path, "PATH": "/usr/bin:/bin"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    /// tables.docx converted to PDF by LibreOffice, and the PDF's text (pdftotext), without
+    /// whitespace: cells wrap inside their column (at spaces and after dashes), and pdftotext
+    /// interleaves the lines of neighbouring cells, so tests compare piece by piece.
+    static func convertedText(_ docx: URL, in folder: URL) throws -> (pdf: URL, compact: String) {
+        #expect(try run(libreOffice!, ["--headless", "--convert-to", "pdf", "--outdir", folder.path, docx.path], home: folder) == 0)
+        let pdf = folder.appendingPathComponent(docx.deletingPathExtension().lastPathComponent + ".pdf")
+        let txt = folder.appendingPathComponent("converted.txt")
+        #expect(try run(pdftotext!, [pdf.path, txt.path], home: folder) == 0)
+        return (pdf, try String(contentsOf: txt, encoding: .utf8).filter { !$0.isWhitespace })
+    }
+
+    /// Every piece of every cell of `view`'s tables, and every text of the figure, is in the
+    /// converted PDF's text.
+    static func expectEveryCellAndTheFigure(_ view: ReportView, drawing: Drawing?, in compact: String) {
+        for table in view.tables {
+            for row in table.header { for cell in row.cells { for piece in cell.text.split(whereSeparator: { $0 == " " || $0 == "–" }) { #expect(compact.contains(piece), "\(table.id) heading: \(cell.text)") } } }
             for row in table.rows {
                 for cell in row.cells {
                     for piece in cell.text.split(whereSeparator: { $0 == " " || $0 == "–" }) { #expect(compact.contains(piece), "\(table.id): \(cell.text)") }
                 }
             }
         }
+        // The figure is a picture in the document (EMF); LibreOffice draws its text as text.
+        if let drawing {
+            let texts = drawing.shapes.compactMap { shape -> String? in if case let .text(t) = shape { return t.string } else { return nil } }
+            #expect(texts.count > 10)
+            for text in texts { #expect(compact.contains(text.filter { !$0.isWhitespace }), "figure text \(text)") }
+        }
+    }
+
+    @Test("LibreOffice opens tables.docx: the PDF it converts to holds the text of every cell and the figure, on a page of its own (issue 18)",
+          .enabled(if: libreOffice != nil && pdftotext != nil, "LibreOffice or pdftotext is not installed (apt-get install libreoffice-writer-nogui poppler-utils)"))
+    func libreOfficeConverts() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("out")
+        #expect(try CLI.run(["analyze", Self.cohort, "--plan", Self.plan, "--out", out.path]).status == 0)
+        let (pdf, compact) = try Self.convertedText(out.appendingPathComponent("tables.docx"), in: folder)
+        let p = try AnalysisPlan.read(path: Self.plan)
+        let analysis = try CohortAnalysis.run(plan: p, table: try DataTable.read(path: Self.cohort, missingValues: p.missingValues))
+        Self.expectEveryCellAndTheFigure(try Self.view(), drawing: analysis.survival.map { analysis.kaplanMeierFigure($0).drawing() }, in: compact)
+        // The figure is on a page of its own, after the tables: pdftotext separates pages with a form feed.
+        let pages = try Self.pageTexts(pdf, in: folder)
+        let figurePage = try #require(pages.last { !$0.isEmpty })
+        #expect(figurePage.contains("Figure1.") && figurePage.contains("Numberatrisk") && !figurePage.contains("Table"), "\(figurePage)")
+    }
+
+    /// The text of each page of a PDF, without whitespace.
+    static func pageTexts(_ pdf: URL, in folder: URL) throws -> [String] {
+        let txt = folder.appendingPathComponent("pages.txt")
+        #expect(try run(pdftotext!, [pdf.path, txt.path], home: folder) == 0)
+        return try String(contentsOf: txt, encoding: .utf8).split(separator: "\u{0C}", omittingEmptySubsequences: false)
+            .map { $0.filter { !$0.isWhitespace } }
+    }
+
+    /// Issue 18's done-means on a cohort the project has not seen: five baskets with long names,
+    /// one of 2 patients (AnalyzePlanStarterTests' cohort, its plan from --init with compare: and
+    /// bands on). LibreOffice converts tables.docx, every cell's text and the figure's are in the
+    /// PDF, and no interval heading promises a level a cell under it does not reach.
+    @Test("five long-named baskets, one of 2 patients: tables.docx converts with every cell and the figure; no heading promises a level not reached (issue 18)",
+          .enabled(if: libreOffice != nil && pdftotext != nil, "LibreOffice or pdftotext is not installed (apt-get install libreoffice-writer-nogui poppler-utils)"))
+    func fiveLongBaskets() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let cohort = try CLI.write(AnalyzePlanStarterTests.cohort(), named: "unseen.csv", in: folder)
+        let start = try CLI.run(["analyze", cohort, "--init"])
+        #expect(start.status == 0, "\(start.stderr)")
+        let planText = start.stdout.replacingOccurrences(of: "\n# compare: true ", with: "\ncompare: true   ")
+            .replacingOccurrences(of: "  # bands: true\n", with: "  bands: true\n")
+        #expect(planText.contains("\ncompare: true") && planText.contains("\n  bands: true\n"))
+        let plan = try CLI.write(planText, named: "plan.yaml", in: folder)
+        let out = folder.appendingPathComponent("out")
+        let result = try CLI.run(["analyze", cohort, "--plan", plan, "--out", out.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let view = try Self.view(cohort: cohort, plan: plan)
+        #expect(view.tables.first?.header.first?.cells.map(\.text).contains("Neuromyelitis optica spectrum disorder") == true)
+
+        // No heading says "95% CI" above a cell whose interval reaches less ("[75%]").
+        let achieved = try NSRegularExpression(pattern: "\\[([0-9.]+)%\\]")
+        for table in view.tables {
+            let headings = table.header.flatMap(\.cells).map { "\($0.text) \($0.sub ?? "")" }
+            let promises = headings.contains { $0.contains("\(view.level) CI") && !$0.contains("requested") }
+            for row in table.rows {
+                for cell in row.cells {
+                    for m in achieved.matches(in: cell.text, range: NSRange(cell.text.startIndex..., in: cell.text)) {
+                        let level = Double(String(cell.text[Range(m.range(at: 1), in: cell.text)!]))!
+                        #expect(!(promises && level < 95), "\(table.id): \"\(cell.text)\" under a heading that promises \(view.level)")
+                        if level < 95 { #expect(cell.mark != nil, "\(table.id): \(cell.text) is not marked") }
+                    }
+                }
+            }
+        }
+        let paired = try #require(view.tables.first { $0.id == "table-paired" })
+        #expect(paired.header.flatMap(\.cells).contains { $0.sub == "(CI, 95% requested)" })
+
+        let (_, compact) = try Self.convertedText(out.appendingPathComponent("tables.docx"), in: folder)
+        let p = try AnalysisPlan.read(path: plan)
+        let analysis = try CohortAnalysis.run(plan: p, table: try DataTable.read(path: cohort, missingValues: p.missingValues))
+        Self.expectEveryCellAndTheFigure(view, drawing: analysis.survival.map { analysis.kaplanMeierFigure($0).drawing() }, in: compact)
     }
 }

@@ -54,7 +54,7 @@ extension CohortAnalysis {
 
     /// The Kaplan–Meier figure `km --plot` draws for the same data: one curve per basket (a
     /// single basket's own curve when there is one), the plan's figure settings.
-    func kaplanMeierFigure(_ s: SurvivalResult) -> KaplanMeierPlot {
+    public func kaplanMeierFigure(_ s: SurvivalResult) -> KaplanMeierPlot {
         s.report.figure(s.plan.figureOptions)
     }
 

@@ -6,9 +6,11 @@ import ZIPFoundation
 /// letters as superscripts, the footnotes as paragraphs under their table kept with it — on
 /// landscape A4 pages, from the same ``ReportView`` as `report.html`.
 ///
-/// The Kaplan–Meier figure is not embedded: Word shows a vector image only as EMF, or as SVG with
-/// a PNG fallback, and TrialStats draws neither (it has no rasteriser); the document names
-/// `km.pdf` and `km.svg` instead.
+/// The Kaplan–Meier figure follows the tables on its own page, as an EMF picture (`word/media/
+/// figure1.emf`, ``Drawing/emf()``) drawn from the same drawing as `km.svg` and `km.pdf`. EMF is
+/// the vector format both Word and LibreOffice show natively; SVG would need a PNG fallback for
+/// Word (the `asvg:svgBlip` extension), and TrialStats has no rasteriser to draw one. Checked by
+/// converting the document with LibreOffice and looking at the page.
 ///
 /// The file is a ZIP (deflate) of WordprocessingML parts with fixed timestamps, so the same
 /// report gives the same bytes.
@@ -18,16 +20,17 @@ import ZIPFoundation
 extension ReportView {
     /// The Word document's bytes.
     public func docx() throws -> Data {
-        let parts: [(String, String)] = [
-            ("[Content_Types].xml", Self.contentTypes),
-            ("_rels/.rels", Self.packageRelationships),
-            ("docProps/core.xml", coreProperties()),
-            ("word/document.xml", documentXML()),
+        var parts: [(String, Data)] = [
+            ("[Content_Types].xml", Data(Self.contentTypes.utf8)),
+            ("_rels/.rels", Data(Self.packageRelationships.utf8)),
+            ("docProps/core.xml", Data(coreProperties().utf8)),
+            ("word/_rels/document.xml.rels", Data(documentRelationships().utf8)),
+            ("word/document.xml", Data(documentXML().utf8)),
         ]
+        if let drawing = figure?.drawing { parts.append(("word/media/figure1.emf", drawing.emf())) }
         let archive = try Archive(data: Data(), accessMode: .create)
         let fixedDate = Date(timeIntervalSince1970: 315_532_800)  // 1980-01-01, the earliest ZIP time
-        for (path, text) in parts {
-            let data = Data(text.utf8)
+        for (path, data) in parts {
             try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: fixedDate,
                                  compressionMethod: .deflate) { position, size in
                 data.subdata(in: Int(position)..<min(data.count, Int(position) + size))
@@ -44,6 +47,7 @@ extension ReportView {
         <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
         <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
         <Default Extension="xml" ContentType="application/xml"/>\
+        <Default Extension="emf" ContentType="image/x-emf"/>\
         <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>\
         <Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>\
         </Types>
@@ -56,6 +60,35 @@ extension ReportView {
         <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>\
         </Relationships>
         """
+
+    /// `word/_rels/document.xml.rels`: the figure's picture, when there is one.
+    func documentRelationships() -> String {
+        let image = figure?.drawing == nil ? "" : "<Relationship Id=\"rIdFigure1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/figure1.emf\"/>"
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+            + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\(image)</Relationships>"
+    }
+
+    /// The figure as an inline picture on a page of its own, scaled to fit the text area
+    /// (at most 728 × 420 points, room left for the caption), with its caption under it.
+    func figureXML(_ figure: ReportFigure) -> String {
+        guard let drawing = figure.drawing else {
+            return DOCXParagraph(runs: [.init("Figure 1. ", bold: true), .init(figure.caption),
+                                        .init(" The figure is in km.pdf (vector) and km.svg beside this file.")]).xml
+        }
+        let fit = min(1, 728 / drawing.width, 420 / drawing.height)
+        let cx = Int((drawing.width * fit * 12700).rounded()), cy = Int((drawing.height * fit * 12700).rounded())  // EMU: 12,700 per point
+        let name = escapeXML(drawing.title)
+        let picture = "<w:r><w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent cx=\"\(cx)\" cy=\"\(cy)\"/>"
+            + "<wp:docPr id=\"1\" name=\"Figure 1\" descr=\"\(name)\"/><wp:cNvGraphicFramePr/>"
+            + "<a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><pic:pic>"
+            + "<pic:nvPicPr><pic:cNvPr id=\"1\" name=\"figure1.emf\" descr=\"\(name)\"/><pic:cNvPicPr/></pic:nvPicPr>"
+            + "<pic:blipFill><a:blip r:embed=\"rIdFigure1\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>"
+            + "<pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"\(cx)\" cy=\"\(cy)\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr>"
+            + "</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>"
+        let figureParagraph = "<w:p><w:pPr><w:pageBreakBefore/><w:keepNext/><w:spacing w:before=\"0\" w:after=\"120\"/></w:pPr>\(picture)</w:p>"
+        return figureParagraph + DOCXParagraph(runs: [.init("Figure 1. ", bold: true), .init(figure.caption),
+                                                      .init(" Also as km.pdf (vector) and km.svg beside this file.")]).xml
+    }
 
     func coreProperties() -> String {
         """
@@ -71,14 +104,14 @@ extension ReportView {
         var body = DOCXParagraph(runs: [.init(title, bold: true, size: 28)]).xml
         body += DOCXParagraph(runs: [.init("\(summary) TrialStats \(version). Tables as in report.html; every number also in analysis.json.", size: 18)]).xml
         for table in tables { body += tableXML(table) }
-        if let figure {
-            body += DOCXParagraph(runs: [.init("Figure 1. ", bold: true), .init(figure.caption),
-                                         .init(" The figure is in km.pdf (vector) and km.svg beside this file.")]).xml
-        }
+        if let figure { body += figureXML(figure) }
         // Landscape A4 with 2 cm margins.
         body += "<w:sectPr><w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/>"
             + "<w:pgMar w:top=\"1134\" w:right=\"1134\" w:bottom=\"1134\" w:left=\"1134\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/></w:sectPr>"
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"\(Self.wordNamespace)\"><w:body>\(body)</w:body></w:document>"
+        let namespaces = "xmlns:w=\"\(Self.wordNamespace)\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" "
+            + "xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" "
+            + "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\""
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document \(namespaces)><w:body>\(body)</w:body></w:document>"
     }
 
     /// Text width of a landscape A4 page between 2 cm margins, in twentieths of a point.
@@ -104,10 +137,11 @@ extension ReportView {
         return out
     }
 
-    /// Column widths in proportion to the longest text of each column (at least 6 characters or the
-    /// heading; the label column 16 to 40), summing to the page width.
+    /// Column widths in proportion to the longest text of each column with its footnote mark (at
+    /// least 8 characters, so that a p-value such as "0.99ᵃ" does not break, or the heading; the
+    /// label column 16 to 40), summing to the page width.
     func columnWidths(_ t: ReportTable) -> [Int] {
-        var longest = Array(repeating: 6, count: max(1, t.columns))
+        var longest = Array(repeating: 8, count: max(1, t.columns))
         longest[0] = 16
         if let first = t.header.first {
             var column = 0
@@ -119,13 +153,24 @@ extension ReportView {
         for row in t.rows {
             var column = 0
             for cell in row.cells {
-                if cell.colspan == nil, column < longest.count { longest[column] = max(longest[column], cell.text.count + (cell.sub?.count ?? 0)) }
+                if cell.colspan == nil, column < longest.count {
+                    longest[column] = max(longest[column], cell.text.count + (cell.sub?.count ?? 0) + (cell.mark.map { $0.count + 1 } ?? 0))
+                }
                 column += cell.colspan ?? 1
             }
         }
         longest[0] = min(longest[0], 40)
         let total = longest.reduce(0, +)
         var widths = longest.map { Self.pageWidth * $0 / total }
+        // Long headings (five basket names) would leave a short column (P) narrower than its
+        // text: every column gets room for up to 10 characters of 9 pt (100 twips each) and its
+        // margins, taken from the columns wider than that.
+        let floor = longest.map { min($0, 10) * 100 + 160 }
+        let deficit = zip(widths, floor).reduce(0) { $0 + max(0, $1.1 - $1.0) }
+        let spare = zip(widths, floor).reduce(0) { $0 + max(0, $1.0 - $1.1) }
+        if deficit > 0, spare > deficit {
+            widths = zip(widths, floor).map { w, f in w < f ? f : w - (w - f) * deficit / spare }
+        }
         widths[0] += Self.pageWidth - widths.reduce(0, +)
         return widths
     }
@@ -171,7 +216,7 @@ extension ReportView {
             var runs = [DOCXRun(cell.text, bold: row.section && cell.key == nil)]
             if let sub = cell.sub { runs.append(DOCXRun(sub)) }
             if let mark = cell.mark { runs.append(DOCXRun(mark, superscript: true)) }
-            out += cellXML(runs, widths: widths, column: column, span: span, merge: nil, bottomRule: false, align: column > 0 && !row.section,
+            out += cellXML(runs, widths: widths, column: column, span: span, merge: nil, bottomRule: false, align: column > 0 && (!row.section || cell.key != nil),
                            indent: cell.indent, topRule: row.groupStart)
             column += span
         }
@@ -244,7 +289,10 @@ extension CohortAnalysis {
     /// after the figure.
     public func outputDocuments(provenance: ReportProvenance) throws(OutputError) -> [(path: String, data: Data)] {
         var files = outputFiles(provenance: provenance).map { (path: $0.path, data: Data($0.contents.utf8)) }
-        let view = reportView(provenance: provenance, figure: nil)
+        // The figure km.svg and km.pdf hold, from the same drawing.
+        let drawing = survival.map { kaplanMeierFigure($0).drawing() }
+        var view = reportView(provenance: provenance, figure: drawing?.svg())
+        view.figure?.drawing = drawing
         let docx: Data
         do { docx = try view.docx() } catch let error as OutputError { throw error } catch {
             throw OutputError(path: "tables.docx", reason: "the document could not be assembled: \(error)")

@@ -118,10 +118,12 @@ public struct ReportInline: Sendable {
     public static func code(_ text: String) -> ReportInline { .init(text, code: true) }
 }
 
-/// The figure: the SVG (drawn and escaped by ``Drawing``) and its caption.
+/// The figure: the SVG (drawn and escaped by ``Drawing``) and its caption; the drawing itself
+/// when a renderer needs another format (`tables.docx` embeds it as EMF).
 public struct ReportFigure: Sendable {
     public var svg: String
     public var caption: String
+    public var drawing: Drawing? = nil
 }
 
 public struct ReportMethodsSection: Sendable {
