@@ -77,6 +77,26 @@ struct CompareCommandTests {
         #expect(single.stderr == "trialstats: error: \(oneArm): column \"age\" has values in 1 group(s) of \"arm\"; compare needs at least 2\n")
     }
 
+    /// Issue 14: with ties the interval is the exact conditional one of R ≥ 4.6, with its achieved
+    /// level in `warning` (Fixtures/reference/compare_ranksum_hl_r46.json, "zeros-ones": R ≥ 4.6
+    /// `wilcox.test(c(0, 0, 1, 1, 1), c(1, 2, 2, 0), exact = TRUE, conf.int = TRUE, conf.level =
+    /// 0.9)` gives (−2, 1) at an achieved level of 0.9206349206349206; R 4.2.2 the normal
+    /// approximation's (−1.99994, 0.99993)).
+    @Test("issue 14: rank-sum with ties gives the exact conditional interval and says its achieved level")
+    func conditionalInterval() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = try CLI.write("g,v\nx,0\nx,0\nx,1\nx,1\nx,1\ny,1\ny,2\ny,2\ny,0\n", named: "tied.csv", in: folder)
+        let result = try CLI.run(["compare", file, "--column", "v", "--by", "g", "--test", "rank-sum", "--method", "exact", "--conf-level", "0.9", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let r = try #require((try jsonObject(result.stdout)["results"] as? [[String: Any]])?.first)
+        #expect(r["method"] as? String == "exact-conditional")
+        #expect(exactDouble(r["lower"]) == -2 && exactDouble(r["upper"]) == 1 && exactDouble(r["conf_level"]) == 0.9)
+        #expect(r["warning"] as? String == "the exact-conditional interval achieves 92.06%, not 90%", "\(String(describing: r["warning"]))")
+        let table = try CLI.run(["compare", file, "--column", "v", "--by", "g", "--test", "rank-sum", "--conf-level", "0.9"])
+        #expect(table.status == 0 && table.stdout.contains("v: the exact-conditional interval achieves 92.06%, not 90%"), "\(table.stdout)")
+    }
+
     /// Issue 14: the exact conditional p-value with ties at 500 + 500 (coin 1.4.2 gives
     /// 0.74071820784508846 for these data, Fixtures/reference/compare_ranksum_large.json), and a
     /// request beyond the exact limits refused with one line and exit 65.
@@ -97,6 +117,8 @@ struct CompareCommandTests {
         #expect(r["method"] as? String == "exact-conditional")
         let p = try #require(exactDouble(r["p_value"]))
         #expect(abs(p - 0.74071820784508846) <= 1e-9 * 0.74071820784508846, "\(p)")
+        // The exact conditional interval's scan is beyond its limit here: the output says so.
+        #expect(r["warning"] as? String == "interval by the normal approximation (the exact-conditional interval is beyond its limits)", "\(String(describing: r["warning"]))")
         // 400 + 400 distinct values, the groups interleaved: beyond both limits without ties.
         var rows: [String] = []
         for i in 0..<800 { rows.append("\((i * 7919) % 800 < 400 ? "x" : "y"),\(Double(i) + 0.5)") }

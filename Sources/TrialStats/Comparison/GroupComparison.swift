@@ -73,6 +73,11 @@ public struct ComparisonSummary: Equatable, Sendable {
     public var confLevel: Double
     /// A caution to print beside the p-value (for example R's chi-square warning).
     public var warning: String?
+    /// How the interval was computed where that is not how the p-value was (a rank-sum interval by
+    /// the normal approximation beside an exact p-value, beyond the exact interval's limits).
+    public var intervalMethod: String? = nil
+    /// The level an exact conditional interval achieves, where it is not the level requested.
+    public var achievedConfLevel: Double? = nil
 }
 
 /// Options shared by ``compareNumeric(_:test:alternative:mu:confLevel:method:correct:profile:)`` and
@@ -96,9 +101,12 @@ public func compareNumeric(_ groups: [[Double]], test: ComparisonTest = .auto, a
         let m: RankSumMethod = method == .exact ? .exact : (method == .normal ? .normal : .auto)
         let r = try rankSumTest(kept[0], kept[1], options: RankSumOptions(method: m, correct: correct, alternative: alternative, mu: mu,
                                                                           confLevel: confLevel, profile: profile?.rankSumProfile))
+        let conditional = r.intervalMethod == .exactConditional
         return ComparisonSummary(test: .rankSum, method: r.method.rawValue + (r.method == .normal ? (r.correct ? ", corrected" : ", uncorrected") : ""),
                                  statistic: r.statisticW, df: nil, pValue: r.pValue, estimate: r.estimate,
-                                 lower: r.confLow, upper: r.confHigh, confLevel: confLevel, warning: nil)
+                                 lower: r.confLow, upper: r.confHigh, confLevel: confLevel, warning: nil,
+                                 intervalMethod: r.intervalMethod == r.method ? nil : r.intervalMethod.rawValue,
+                                 achievedConfLevel: conditional && abs((r.achievedConfLevel ?? confLevel) - confLevel) > 1e-9 ? r.achievedConfLevel : nil)
     case .kruskal:
         let r = try kruskalWallisTest(kept, method: method == .exact ? .exact : .chiSquare)
         return ComparisonSummary(test: .kruskal, method: r.method.rawValue, statistic: r.statistic, df: Double(r.df), pValue: r.pValue,

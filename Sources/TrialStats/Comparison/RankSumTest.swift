@@ -63,6 +63,16 @@ public struct RankSumOptions: Equatable, Sendable {
     /// times. Beyond both limits `auto` uses the normal approximation and `exact` is refused.
     public static let fourierWorkLimit = 500_000_000.0
 
+    /// Most additions the exact conditional Hodges–Lehmann interval under ties may spend on its
+    /// scan (about a second): near 35 + 35 observations with few ties, far more on a short scale
+    /// (a 1–5 score: 50 + 50 and beyond). Beyond it, and beyond
+    /// ``conditionalIntervalMaxDifferences``, the interval is the normal approximation's and the
+    /// result says so (``RankSumResult/intervalMethod``).
+    public static let conditionalIntervalWorkLimit = 1_000_000_000.0
+
+    /// Most differences xᵢ − yⱼ the exact conditional interval forms (4·10⁶: 2,000 + 2,000).
+    public static let conditionalIntervalMaxDifferences = 4_000_000
+
     /// The limits in words, for messages and help.
     public static let exactLimitDescription = "an estimated 5·10^8 operations per tail (about 1,000 + 1,000 observations on a 0–20 scale, 500 + 500 on a 0–100 scale)"
 
@@ -111,6 +121,10 @@ public struct RankSumResult: Equatable, Sendable {
     public var confLevel: Double
     /// Achieved level of an exact interval (or of an asymptotic one R had to widen).
     public var achievedConfLevel: Double?
+    /// How the interval was computed: as the p-value (`exact`, `exact-conditional`), or by the
+    /// normal approximation where the exact interval is beyond its limits
+    /// (``RankSumOptions/conditionalIntervalWorkLimit``).
+    public var intervalMethod: RankSumMethodUsed
 }
 
 /// The Wilcoxon–Mann–Whitney rank-sum test of H₀: x − μ and y have the same distribution.
@@ -133,13 +147,18 @@ public struct RankSumResult: Equatable, Sendable {
 ///
 /// Hodges–Lehmann: the median of the differences xᵢ − yⱼ; exact interval (no ties, exact method)
 /// [D₍q₎, D₍n₁n₂+1−q₎] with q the smallest with P(W ≤ q) ≥ α/2 (q = 1 if 0; R's construction, with
-/// its achieved level) while the tail up to the middle is affordable; otherwise R's asymptotic interval (the shifts at which the corrected,
-/// tie-corrected z crosses ∓z₁₋α/₂, found exactly at a jump; R's `uniroot` stops within 1e-4) and
-/// R's asymptotic estimate is replaced by the median of the differences.
+/// its achieved level) while the tail up to the middle is affordable; with ties and an exact
+/// conditional p-value, the exact conditional interval of R ≥ 4.6
+/// (``conditionalTwoSampleInterval(_:_:alternative:confLevel:)``, with its achieved level) within
+/// ``RankSumOptions/conditionalIntervalWorkLimit``; otherwise R's asymptotic interval (the shifts
+/// at which the corrected, tie-corrected z crosses ∓z₁₋α/₂, found exactly at a jump; R's `uniroot`
+/// stops within 1e-4) and R's asymptotic estimate is replaced by the median of the differences.
+/// ``RankSumResult/intervalMethod`` records which.
 ///
 /// **Matches** R `wilcox.test(x, y, mu =, alternative =, exact =, correct =, conf.int = TRUE)`,
 /// coin `wilcox_test(..., distribution = "exact")` and SciPy `mannwhitneyu(x, y, method =,
-/// use_continuity =, alternative =)` (p-values to 1e-9 relative; U = W).
+/// use_continuity =, alternative =)` (p-values to 1e-9 relative; U = W); with ties, the interval
+/// of R ≥ 4.6 `wilcox.test(x, y, exact = TRUE, conf.int = TRUE)` (R 4.2–4.5 give the normal one).
 ///
 /// **References:** F. Wilcoxon (1945), *Biometrics Bulletin* 1:80–83; H. B. Mann and D. R. Whitney
 /// (1947), *Ann. Math. Stat.* 18:50–60; Hollander, Wolfe & Chicken (2014), *Nonparametric
@@ -216,11 +235,11 @@ public func rankSumTest(_ x: [Double], _ y: [Double], options: RankSumOptions = 
         case .twoSided: p = 2 * min(GSL.normalCDF(z), GSL.normalSurvival(z))
         }
     }
-    let interval = try twoSampleHodgesLehmann(x, y, exact: used == .exact, correct: correct, options: options)
+    let (interval, intervalMethod) = try twoSampleHodgesLehmann(x, y, method: used, correct: correct, options: options)
     return RankSumResult(n1: n1, n2: n2, hasTies: hasTies, method: used, correct: used == .normal ? correct : false,
                          alternative: options.alternative, mu: options.mu, statisticW: w, rankSumX: rankSum, z: zPlain,
                          pValue: min(1, max(0, p)), estimate: interval.estimate, confLow: interval.low, confHigh: interval.high,
-                         confLevel: options.confLevel, achievedConfLevel: interval.achieved)
+                         confLevel: options.confLevel, achievedConfLevel: interval.achieved, intervalMethod: intervalMethod)
 }
 
 /// Doubled midranks (integers: the first and last 1-based positions of a run of equal values,

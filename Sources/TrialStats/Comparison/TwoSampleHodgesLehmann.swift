@@ -58,9 +58,24 @@ struct PairwiseDifferences: Sendable {
     }
 }
 
-/// Hodges–Lehmann estimate of the shift of x relative to y and its interval; see
-/// ``rankSumTest(_:_:options:)``.
-func twoSampleHodgesLehmann(_ x: [Double], _ y: [Double], exact: Bool, correct: Bool, options: RankSumOptions) throws(ComparisonError) -> HodgesLehmannInterval {
+/// Hodges–Lehmann estimate of the shift of x relative to y and its interval, with the method the
+/// interval used: the method of the p-value (`exact`, or `exactConditional` under ties:
+/// ``conditionalTwoSampleInterval(_:_:alternative:confLevel:)``) where affordable, else the
+/// normal approximation; see ``rankSumTest(_:_:options:)``.
+func twoSampleHodgesLehmann(_ x: [Double], _ y: [Double], method: RankSumMethodUsed, correct: Bool,
+                            options: RankSumOptions) throws(ComparisonError) -> (interval: HodgesLehmannInterval, method: RankSumMethodUsed) {
+    if method == .exactConditional,
+       let interval = conditionalTwoSampleInterval(x, y, alternative: options.alternative, confLevel: options.confLevel) {
+        return (interval, .exactConditional)
+    }
+    let interval = try unconditionalTwoSampleHodgesLehmann(x, y, exact: method == .exact, correct: correct, options: options)
+    return (interval, method == .exact && interval.achieved != nil ? .exact : .normal)
+}
+
+/// The exact interval without ties (R's construction) when `exact` and affordable, else the
+/// asymptotic one (its `achieved` is nil).
+func unconditionalTwoSampleHodgesLehmann(_ x: [Double], _ y: [Double], exact: Bool, correct: Bool,
+                                         options: RankSumOptions) throws(ComparisonError) -> HodgesLehmannInterval {
     let diffs = PairwiseDifferences(x, y)
     let estimate = diffs.median()
     let alpha = 1 - options.confLevel

@@ -93,13 +93,26 @@ public struct ComparisonReport: Sendable {
         do { return try body() } catch let error as ComparisonError { throw ReportDataError("\(place): \(error.description)") }
     }
 
+    /// The test's caution and, where the interval is not computed as the p-value or does not reach
+    /// the level asked for, a note saying how it was computed and what level it has.
+    static func caution(_ s: ComparisonSummary) -> String? {
+        var notes = s.warning.map { [$0] } ?? []
+        if let method = s.intervalMethod {
+            notes.append("interval by the \(method == "normal" ? "normal approximation" : method) (the \(s.method) interval is beyond its limits)")
+        }
+        if let achieved = s.achievedConfLevel {
+            notes.append("the \(s.method) interval achieves \(formatForPeople(achieved * 100, significant: 4))%, not \(formatForPeople(s.confLevel * 100, significant: 4))%")
+        }
+        return notes.isEmpty ? nil : notes.joined(separator: "; ")
+    }
+
     /// The documented fields, in order, shared by JSON and CSV.
     static func fields(_ row: Row) -> [(String, JSONValue)] {
         let s = row.summary
         return [("variable", .string(row.variable)), ("groups", .array(row.groups.map { .string($0) })), ("test", .string(s.test.rawValue)),
                 ("method", .string(s.method)), ("statistic", .number(s.statistic)), ("df", .number(s.df)), ("p_value", .number(s.pValue)),
                 ("estimate", .number(s.estimate)), ("lower", .number(s.lower)), ("upper", .number(s.upper)), ("conf_level", .number(s.confLevel)),
-                ("n", .array(row.n.map { .int($0) })), ("warning", s.warning.map { .string($0) } ?? .null)]
+                ("n", .array(row.n.map { .int($0) })), ("warning", Self.caution(s).map { .string($0) } ?? .null)]
     }
 
     public func json() -> JSONValue {
@@ -131,7 +144,7 @@ public struct ComparisonReport: Sendable {
             return [r.variable, zip(r.groups, r.n).map { "\($0) (\($1))" }.joined(separator: ", "), s.test.rawValue, s.method,
                     formatForPeople(s.statistic), formatForPeople(s.df), formatPValue(s.pValue), formatForPeople(s.estimate), interval]
         }
-        let warnings = rows.compactMap { r in r.summary.warning.map { "\(r.variable): \($0)" } }
+        let warnings = rows.compactMap { r in Self.caution(r.summary).map { "\(r.variable): \($0)" } }
         let title = ["Between-group comparison, \(settings.alternative.rawValue)" + (settings.profile.map { "; profile \($0.rawValue)" } ?? ""), ""]
         return TextTable(title: title, header: ["variable", "groups (n)", "test", "method", "statistic", "df", "p", "estimate", "\(level) CI"],
                          rows: lines, rightAligned: Set([4, 5, 6, 7]), footer: warnings, optionalColumns: [[3], [7, 8]]).rendered(width: width)
