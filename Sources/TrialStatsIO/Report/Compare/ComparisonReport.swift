@@ -54,7 +54,8 @@ public struct ComparisonReport: Sendable {
 
     /// One column compared across the groups (in order of first appearance); rows with a missing
     /// value or group are left out. A numeric column is compared as numbers (with `auto`, when
-    /// every value is a number), any other as a table of counts.
+    /// every value is a number and the column is not a binary 0/1 code), any other as a table of
+    /// counts.
     static func column(_ name: String, of table: DataTable, by: String, groupValues: [String?], settings s: ComparisonSettings) throws -> Row {
         let texts = try table.textColumn(name)
         var labels: [String] = []
@@ -67,7 +68,10 @@ public struct ComparisonReport: Sendable {
         guard labels.count >= 2 else {
             throw ReportDataError("\(table.source): column \"\(name)\" has values in \(labels.count) group(s) of \"\(by)\"; compare needs at least 2")
         }
-        let numericTest = s.test.isNumeric || (s.test == .auto && texts.allSatisfy { $0 == nil || parseDecimal($0!) != nil })
+        // With auto, a column of 0/1 codes is binary: its counts are compared (Fisher), not its codes ranked.
+        let numbers = texts.compactMap { $0 }.map { parseDecimal($0) }
+        let binaryCodes = numbers.allSatisfy { $0 == 0 || $0 == 1 }
+        let numericTest = s.test.isNumeric || (s.test == .auto && numbers.allSatisfy { $0 != nil } && !binaryCodes)
         if numericTest {
             let values = try table.numericColumn(name)
             let groups = labels.map { g in rowsByGroup[g]!.map { values[$0]! } }
