@@ -96,19 +96,28 @@ private func criticalValues(_ alpha: Double, _ alternative: Alternative) throws(
 /// reject, from its smallest to its largest element, after R's widening of α.
 ///
 /// On the open segments between Walsh averages the statistic is monotone, so the first segment
-/// not rejected is found by bisection and its end is a Walsh average, returned exactly. At a data
-/// point, where one difference is zero and dropped, the statistic can jump back across the
-/// critical value: such points beyond the segments are checked one by one, as long as the
-/// statistic on the neighbouring segment is within reach (the drop changes the centred rank sum
-/// by at most 1.5n + 1). R's `uniroot` instead stops at a sign change it meets, which can be
-/// such an isolated point or inside a rejected stretch (`--profile r` reproduces it).
+/// not rejected has an end that is a Walsh average, returned exactly. There the statistic depends
+/// only on how many averages lie at or below δ (``OpenSegmentStatistic``): the count where it
+/// crosses the critical value is found by bisection over counts (arithmetic only), the average of
+/// that rank selected (``WalshAverages/kth(_:)``), and the crossing confirmed by R's statistic
+/// itself just below and at that average. Should the confirmation fail (a difference in the
+/// last bit of the tie term, or averages on adjacent doubles), bisection on δ in the order of
+/// doubles finds the same crossing, at most 64 steps. At a data point, where one difference is
+/// zero and dropped, the statistic can jump back across the critical value: such points beyond
+/// the segments are checked one by one (each distinct value once), as long as the statistic on
+/// the neighbouring segment is within reach (the drop changes the centred rank sum by at most
+/// 1.5n + 1). R's `uniroot` instead stops at a sign change it meets, which can be such an
+/// isolated point or inside a rejected stretch (`--profile r` reproduces it).
 ///
 /// Example (SciPy's `test_onesided` data, d = −12 −10 −9 −7 5 5 15 17 20 after dropping a zero,
 /// uncorrected): the set at 95% is (−9.5, 15) — −9 itself is rejected though both sides are not —
 /// and R's root-finding gives (−9.499981, 14.999931).
-func asymptoticSetInterval(_ data: [Double], correct: Bool, options: SignedRankTestOptions) throws(StatisticsError) -> HodgesLehmannInterval {
+///
+/// `byCounts: false` skips the count shortcut (the tests compare the two).
+func asymptoticSetInterval(_ data: [Double], correct: Bool, options: SignedRankTestOptions,
+                           byCounts: Bool = true) throws(StatisticsError) -> HodgesLehmannInterval {
     let sorted = data.sorted()
-    let walsh = WalshAverages(data)
+    let walsh = WalshAverages(sorted: sorted)
     let estimate = walsh.median()
     guard let widened = try widenedAlpha(sorted, correct: correct, options: options) else {
         return HodgesLehmannInterval(estimate: estimate, low: nil, high: nil, achieved: nil)
@@ -132,6 +141,33 @@ func asymptoticSetInterval(_ data: [Double], correct: Bool, options: SignedRankT
         guard let value else { return false }
         return (critical.low.map { value >= $0 } ?? true) && (critical.high.map { value <= $0 } ?? true)
     }
+    let segments = OpenSegmentStatistic(sorted: sorted, correct: correct, alternative: alternative)
+    // The bisection below ends at the smallest double where the statistic has crossed, and
+    // returns the Walsh average nearest it when one lies within `tolerance` (see
+    // ``WalshAverages/nearest(_:)``).
+    let tolerance = 1e-12 * (sorted.map(abs).max() ?? 0)
+    /// The bound the bisection on δ finds, by counts: with `crossed` non-decreasing along δ, the
+    /// Walsh average W of the first count whose segment has crossed, when R's statistic confirms
+    /// that it has crossed at W + h and not at W − h (h = tolerance/4) and no other average lies
+    /// within 2·tolerance of W — then every double where the bisection can end lies in
+    /// (W − h, W + h], and the average nearest each is W. Nil when not confirmed.
+    func crossingByCounts(_ crossed: (Double) -> Bool) -> Double? {
+        let h = tolerance / 4
+        guard byCounts, h > 0, h.isFinite else { return nil }
+        var lo = 0, hi = walsh.count  // the first crossed count is in (lo, hi]
+        if crossed(segments.z(atMost: 0)) || !crossed(segments.z(atMost: hi)) { return nil }
+        for _ in 0..<64 where hi - lo > 1 {
+            let mid = lo + (hi - lo) / 2
+            if crossed(segments.z(atMost: mid)) { hi = mid } else { lo = mid }
+        }
+        guard hi - lo == 1 else { return nil }
+        let average = walsh.kth(hi)
+        let at = walsh.counts(average)
+        guard walsh.counts(average - 2 * tolerance).atMost == at.below,
+              walsh.counts(average + 2 * tolerance).atMost == at.atMost,
+              crossed(open(average + h)), !crossed(open(average - h)) else { return nil }
+        return average
+    }
     let lowest = sorted.first!, highest = sorted.last!
     // The n-dependent reach of a dropped zero, in units of the statistic on open segments.
     let nd = Double(sorted.count)
@@ -139,10 +175,12 @@ func asymptoticSetInterval(_ data: [Double], correct: Bool, options: SignedRankT
     let reach = (1.5 * nd + 2) / max(openSD * 0.5, 1e-300)
     var low: Double?, high: Double?
     if let limit = critical.high {
-        // First open segment with z ≤ limit: bisection on δ (in the order of doubles, at most 64
-        // steps also where the jump is at 0), then the Walsh average at the jump.
+        // First open segment with z ≤ limit: its left end, the Walsh average at the jump.
         var lo = lowest, hi = highest
-        if open(lo.nextDown) <= limit { hi = lo } else {
+        if open(lo.nextDown) <= limit { hi = lo } else if let crossing = crossingByCounts({ $0 <= limit }) {
+            hi = crossing
+        } else {
+            // Bisection on δ (in the order of doubles, at most 64 steps also where the jump is at 0).
             for _ in 0..<128 {
                 let mid = midpointInOrder(lo, hi)
                 if mid <= lo || mid >= hi { break }
@@ -150,20 +188,22 @@ func asymptoticSetInterval(_ data: [Double], correct: Bool, options: SignedRankT
             }
         }
         var bound = walsh.nearest(hi)
-        // Isolated data points to the left that are not rejected.
+        // Isolated data points to the left that are not rejected (each distinct value once).
         var index = sorted.partitioningIndex { $0 >= bound } - 1
         while index >= 0 {
             let point = sorted[index]
             if open(point) - limit > reach { break }
             if accepted(z(point)) { bound = point }
-            index -= 1
+            index = sorted.partitioningIndex { $0 >= point } - 1
         }
         low = bound
     }
     if let limit = critical.low {
         // Last open segment with z ≥ limit: its right end.
         var lo = lowest, hi = highest
-        if open(hi) >= limit { lo = hi } else {
+        if open(hi) >= limit { lo = hi } else if let crossing = crossingByCounts({ $0 < limit }) {
+            hi = crossing
+        } else {
             for _ in 0..<128 {
                 let mid = midpointInOrder(lo, hi)
                 if mid <= lo || mid >= hi { break }
@@ -176,11 +216,51 @@ func asymptoticSetInterval(_ data: [Double], correct: Bool, options: SignedRankT
             let point = sorted[index]
             if limit - open(point, leftward: true) > reach { break }
             if accepted(z(point)) { bound = point }
-            index += 1
+            index = sorted.partitioningIndex { $0 > point }
         }
         high = bound
     }
     return HodgesLehmannInterval(estimate: estimate, low: low, high: high, achieved: widened.achieved)
+}
+
+/// R's statistic W(δ) on the open segments between Walsh averages, from the number c of averages
+/// at or below δ: there no x − δ is zero and |x − δ| tie only among equal x, so the positive rank
+/// sum is the number of averages above δ, N − c (N = n(n+1)/2), the variance is
+/// n(n+1)(2n+1)/24 − Σ(t³ − t)/48 over the groups of equal x, and W is non-increasing in c. The
+/// same operations as ``asymptoticStatistic(sorted:shift:correct:alternative:)``, except that
+/// the tie term is summed in the order of the data rather than of |x − δ| (it can differ in the
+/// last bit when a group has more than 2¹⁷ equal values).
+struct OpenSegmentStatistic {
+    let n: Double
+    let averages: Int
+    let variance: Double
+    let correct: Bool
+    let alternative: Alternative
+
+    init(sorted: [Double], correct: Bool, alternative: Alternative) {
+        var tieTerm = 0.0
+        var start = 0
+        while start < sorted.count {
+            var end = start + 1
+            while end < sorted.count && sorted[end] == sorted[start] { end += 1 }
+            let t = Double(end - start)
+            tieTerm += t * t * t - t
+            start = end
+        }
+        let nd = Double(sorted.count)
+        n = nd
+        averages = sorted.count * (sorted.count + 1) / 2
+        variance = nd * (nd + 1) * (2 * nd + 1) / 24 - tieTerm / 48
+        self.correct = correct
+        self.alternative = alternative
+    }
+
+    /// W on the segments with `count` averages at or below δ (NaN when the variance vanishes).
+    func z(atMost count: Int) -> Double {
+        guard variance > 0 else { return .nan }
+        let zd = Double(averages - count) - n * (n + 1) / 4
+        return (zd - continuityCorrection(zd, correct: correct, alternative)) / variance.squareRoot()
+    }
 }
 
 /// R's asymptotic interval and estimate (`--profile r` and `r-legacy`), as

@@ -34,7 +34,9 @@ public struct PairedDifferences: Equatable, Sendable {
     /// Forms after − before − μ for each pair.
     public init(before: [Double], after: [Double], mu: Double = 0) {
         precondition(before.count == after.count)
-        let k = ([mu] + before + after).map(decimalPlaces).max() ?? 0
+        // An integral value has no decimal places (its shortest form is an integer); only the
+        // others need their decimal form, which is most of the time of large inputs.
+        let k = ([mu] + before + after).map { $0 == $0.rounded(.towardZero) ? 0 : decimalPlaces($0) }.max() ?? 0
         let scale = pow10(k)
         let limit = 9.007_199_254_740_992e15  // 2^53
         let fits = k <= 15 && ([mu] + before + after).allSatisfy { abs($0) * scale < limit / 4 }

@@ -28,13 +28,14 @@ struct SignedRankScores: Equatable, Sendable {
         let zero = (0..<n).map { differences.isZero($0) }
         let ranked = (0..<n).filter { zeroMethod != .wilcox || !zero[$0] }
         // Sort by |d|, exactly (decimal integers or their exact order).
-        let order = ranked.sorted { differences.absoluteValueLess($0, $1) }
+        let magnitude = (0..<n).map { abs(differences.key($0)) }
+        let order = ranked.sorted { magnitude[$0] < magnitude[$1] }
         var doubledRank = [Int](repeating: 0, count: n)
         var tieGroups: [Int] = []
         var start = 0
         while start < order.count {
             var end = start
-            while end + 1 < order.count && differences.absoluteValuesTie(order[end + 1], order[start]) { end += 1 }
+            while end + 1 < order.count && magnitude[order[end + 1]] == magnitude[order[start]] { end += 1 }
             // Positions start+1 ... end+1 share the midrank (start + end + 2)/2; doubled: start + end + 2.
             for k in start...end { doubledRank[order[k]] = start + end + 2 }
             if end > start && !zero[order[start]] { tieGroups.append(end - start + 1) }

@@ -153,7 +153,7 @@ public func signedRankTest(before: [Double], after: [Double], options: SignedRan
         throw SignedRankError.invalid(error)
     }
     let differences = PairedDifferences(before: before, after: after, mu: options.mu)
-    let raw = PairedDifferences(before: before, after: after, mu: 0)
+    let raw = options.mu == 0 ? differences : PairedDifferences(before: before, after: after, mu: 0)
     if let i = differences.overflowIndex ?? raw.overflowIndex { throw SignedRankError.differenceOverflow(index: i) }
     return try runSignedRankTest(differences: differences, raw: raw, options: options)
 }
