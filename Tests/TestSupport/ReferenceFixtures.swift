@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Reads reference files under `Fixtures/` (found relative to this source file, so tests need
 /// no resource bundle and no R).
@@ -25,6 +26,28 @@ public enum ReferenceFixtures {
     public static func decode<T: Decodable>(_ type: T.Type, _ relativePath: String) throws -> T {
         try JSONDecoder().decode(T.self, from: Data(contentsOf: url(relativePath)))
     }
+}
+
+/// Fixtures/reference/compare_ranksum_large.json (compare_ranksum_large.R: coin 1.4.2
+/// `wilcox_test(distribution = "exact")`, R 4.2.2), typed.
+public struct RankSumLargeReference: Decodable, Sendable {
+    public var cases: [Case]
+
+    /// One tied sample pair, an alternative and coin's exact conditional p-value.
+    public struct Case: Decodable, Sendable, CustomTestStringConvertible {
+        public var name: String
+        public var alternative: String
+        public var x: [Double]
+        public var y: [Double]
+        public var coinP: Double
+        enum CodingKeys: String, CodingKey { case name, alternative, x, y, coinP = "coin_p" }
+        public var testDescription: String { "\(name) \(alternative)" }
+    }
+
+    /// The decoded file, or nil when it cannot be read (the tests that use it say so).
+    public static let loaded: RankSumLargeReference? = try? ReferenceFixtures.decode(RankSumLargeReference.self, "reference/compare_ranksum_large.json")
+    /// Its cases; none when it cannot be read.
+    public static var cases: [Case] { loaded?.cases ?? [] }
 }
 
 /// Fixtures/reference/analyze_compare.json (R 4.2.2 and coin 1.4.2, analyze_compare.R): the

@@ -79,22 +79,3 @@ struct RankSumFourierTests {
     }
 }
 
-/// Fixtures/reference/compare_ranksum_large.json (compare_ranksum_large.R: coin 1.4.2
-/// `wilcox_test(distribution = "exact")`, R 4.2.2), typed.
-struct RankSumLargeReference: Decodable, Sendable {
-    var cases: [Case]
-
-    /// One tied sample pair, an alternative and coin's exact conditional p-value.
-    struct Case: Decodable, Sendable, CustomTestStringConvertible {
-        var name: String
-        var alternative: String
-        var x: [Double]
-        var y: [Double]
-        var coinP: Double
-        enum CodingKeys: String, CodingKey { case name, alternative, x, y, coinP = "coin_p" }
-        var testDescription: String { "\(name) \(alternative)" }
-    }
-
-    static let loaded: RankSumLargeReference? = try? ReferenceFixtures.decode(RankSumLargeReference.self, "reference/compare_ranksum_large.json")
-    static var cases: [Case] { loaded?.cases ?? [] }
-}

@@ -102,12 +102,9 @@ struct CompareCommandTests {
     /// request beyond the exact limits refused with one line and exit 65.
     @Test("rank-sum exact at 500 + 500 with ties; beyond the limits refused with exit 65")
     func exactLimits() throws {
-        let data = try Data(contentsOf: URL(fileURLWithPath: CLI.fixture("reference/compare_ranksum_large.json")))
-        let reference = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        let cases = try #require(reference["cases"] as? [[String: Any]])
-        let big = try #require(cases.first { $0["name"] as? String == "ordinal-500-500" })
-        let x: [String] = try #require(big["x"] as? [Any]).map { "x,\($0)" }
-        let y: [String] = try #require(big["y"] as? [Any]).map { "y,\($0)" }
+        let reference = try ReferenceFixtures.decode(RankSumLargeReference.self, "reference/compare_ranksum_large.json")
+        let big = try #require(reference.cases.first { $0.name == "ordinal-500-500" })
+        let x = big.x.map { "x,\($0)" }, y = big.y.map { "y,\($0)" }
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = try CLI.write("g,v\n" + (x + y).joined(separator: "\n") + "\n", named: "big.csv", in: folder)
