@@ -48,6 +48,20 @@ enum CLI {
                          stderr: String(decoding: errData, as: UTF8.self))
     }
 
+    /// Runs an outside program (LibreOffice, Chromium, pdftotext) with a private HOME, a plain
+    /// PATH and no output; returns its exit status.
+    static func runTool(_ tool: String, _ arguments: [String], home: URL) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = arguments
+        process.environment = ["HOME": home.path, "PATH": "/usr/bin:/bin"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
     /// A fresh temporary folder, removed by the caller.
     static func temporaryFolder() throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("trialstats-\(UUID().uuidString)")

@@ -153,27 +153,14 @@ struct ReportDocumentsTests {
     static let libreOffice = ["/usr/bin/libreoffice", "/usr/bin/soffice", "/usr/local/bin/libreoffice"].first { FileManager.default.isExecutableFile(atPath: $0) }
     static let pdftotext = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
-    /// Runs a tool with a private HOME (LibreOffice writes its profile there); its exit status.
-    static func run(_ tool: String, _ arguments: [String], home: URL) throws -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        process.environment = ["HOME": home.path, "PATH": "/usr/bin:/bin"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return process.terminationStatus
-    }
-
     /// tables.docx converted to PDF by LibreOffice, and the PDF's text (pdftotext), without
     /// whitespace: cells wrap inside their column (at spaces and after dashes), and pdftotext
     /// interleaves the lines of neighbouring cells, so tests compare piece by piece.
     static func convertedText(_ docx: URL, in folder: URL) throws -> (pdf: URL, compact: String) {
-        #expect(try run(libreOffice!, ["--headless", "--convert-to", "pdf", "--outdir", folder.path, docx.path], home: folder) == 0)
+        #expect(try CLI.runTool(libreOffice!, ["--headless", "--convert-to", "pdf", "--outdir", folder.path, docx.path], home: folder) == 0)
         let pdf = folder.appendingPathComponent(docx.deletingPathExtension().lastPathComponent + ".pdf")
         let txt = folder.appendingPathComponent("converted.txt")
-        #expect(try run(pdftotext!, [pdf.path, txt.path], home: folder) == 0)
+        #expect(try CLI.runTool(pdftotext!, [pdf.path, txt.path], home: folder) == 0)
         return (pdf, try String(contentsOf: txt, encoding: .utf8).filter { !$0.isWhitespace })
     }
 
@@ -216,7 +203,7 @@ struct ReportDocumentsTests {
     /// The text of each page of a PDF, without whitespace.
     static func pageTexts(_ pdf: URL, in folder: URL) throws -> [String] {
         let txt = folder.appendingPathComponent("pages.txt")
-        #expect(try run(pdftotext!, [pdf.path, txt.path], home: folder) == 0)
+        #expect(try CLI.runTool(pdftotext!, [pdf.path, txt.path], home: folder) == 0)
         return try String(contentsOf: txt, encoding: .utf8).split(separator: "\u{0C}", omittingEmptySubsequences: false)
             .map { $0.filter { !$0.isWhitespace } }
     }

@@ -11,19 +11,6 @@ struct ReportPrintTests {
     static let pdftotext = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"].first { FileManager.default.isExecutableFile(atPath: $0) }
     static let enabled = chromium != nil && pdftotext != nil
 
-    /// Runs a tool with a private HOME and no output; returns its exit status.
-    static func run(_ tool: String, _ arguments: [String], home: URL) throws -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        process.environment = ["HOME": home.path, "PATH": "/usr/bin:/bin"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return process.terminationStatus
-    }
-
     /// The report of `cohort` under `plan`, printed on `paper` ("A4" or "letter"); the text of
     /// each page (pdftotext's layout mode keeps a table row on one line).
     static func printedPages(cohort: String, plan: String, paper: String) throws -> [String] {
@@ -39,11 +26,11 @@ struct ReportPrintTests {
         let page = out.appendingPathComponent("print.html")
         try html.write(to: page, atomically: false, encoding: .utf8)
         let pdf = folder.appendingPathComponent("report.pdf")
-        let status = try run(chromium!, ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+        let status = try CLI.runTool(chromium!, ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
                                          "--print-to-pdf=\(pdf.path)", page.absoluteString], home: folder)
         try #require(status == 0 && FileManager.default.fileExists(atPath: pdf.path), "chromium --print-to-pdf failed (\(status))")
         let text = folder.appendingPathComponent("report.txt")
-        try #require(try run(pdftotext!, ["-layout", pdf.path, text.path], home: folder) == 0)
+        try #require(try CLI.runTool(pdftotext!, ["-layout", pdf.path, text.path], home: folder) == 0)
         // pdftotext ends every page with a form feed.
         var pages = try String(contentsOf: text, encoding: .utf8).components(separatedBy: "\u{0C}")
         if pages.last?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty == true { pages.removeLast() }

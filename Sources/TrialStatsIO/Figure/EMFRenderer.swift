@@ -59,7 +59,11 @@ struct EMFWriter {
     // Handles: 1 pen, 2 brush, 3 font; the table has 4 entries with the reserved 0.
     static let pen: UInt32 = 1, brush: UInt32 = 2, font: UInt32 = 3
 
-    func device(_ v: Double) -> Int32 { Int32((v * scale).rounded()) }
+    /// A coordinate in device units; clamped to Int32 (a NaN gives 0), so no drawing can trap the writer.
+    func device(_ v: Double) -> Int32 {
+        let d = (v * scale).rounded()
+        return d.isNaN ? 0 : Int32(min(max(d, Double(Int32.min)), Double(Int32.max)))
+    }
 
     private static func le(_ v: UInt32) -> [UInt8] { [UInt8(v & 0xFF), UInt8((v >> 8) & 0xFF), UInt8((v >> 16) & 0xFF), UInt8(v >> 24)] }
     private static func le(_ v: Int32) -> [UInt8] { le(UInt32(bitPattern: v)) }
@@ -109,7 +113,8 @@ struct EMFWriter {
 
     private mutating func points(_ type: UInt32, _ points: [Drawing.Point]) {
         let xs = points.map { device($0.x) }, ys = points.map { device($0.y) }
-        var fields = [xs.min()!, ys.min()!, xs.max()!, ys.max()!].flatMap { Self.le($0) }
+        guard let left = xs.min(), let top = ys.min(), let right = xs.max(), let bottom = ys.max() else { return }
+        var fields = [left, top, right, bottom].flatMap { Self.le($0) }
         fields += Self.le(UInt32(points.count))
         for (x, y) in zip(xs, ys) { fields += Self.le(x) + Self.le(y) }
         record(type, fields)
