@@ -6,6 +6,11 @@ import TrialStatsIO
 struct Analyze: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Analyze a basket-trial cohort from a plan file: report.html, tables, intervals, KM figure, JSON.",
+        usage: """
+            trialstats analyze <cohort.csv> --plan <plan.yaml> --out <dir> [--force]
+            trialstats analyze <cohort.csv> --plan <plan.yaml> --check
+            trialstats analyze <cohort.csv> --init
+            """,
         discussion: """
             The plan (YAML, or JSON) names the basket column and lists the baseline variables, \
             the paired outcomes (before/after, with the direction of improvement and the MCID), \

@@ -52,7 +52,7 @@ struct Binom: ParsableCommand {
     @Option(help: ArgumentHelp("Interval method, or all. Repeat for several.", valueName: "method"))
     var method: [String] = []
 
-    @Option(help: "two-sided interval, or a one-sided bound: less gives [0, U], greater gives [L, 1].")
+    @Option(help: "Two-sided interval, or a one-sided bound: less gives [0, U] (an upper bound), greater gives [L, 1].")
     var alternative: Alternative = .twoSided
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Null proportion for the exact binomial test (omit for no test).", valueName: "p"))

@@ -20,7 +20,7 @@ struct Cells: ParsableCommand {
     @Argument(help: ArgumentHelp("The document (or - for standard input).", valueName: "document"))
     var document: String
 
-    @Option(help: "Output format: csv or json.")
+    @Option(help: "Output format: the cells as CSV (for verify) or JSON.")
     var format: CellsFormat = .csv
 
     @Option(name: .long, help: ArgumentHelp("Write the output to FILE (atomically) instead of standard output.", valueName: "file"))

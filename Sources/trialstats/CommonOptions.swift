@@ -16,11 +16,11 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Write the output to FILE (atomically) instead of standard output.", valueName: "file"))
     var output: String?
 
-    @Option(name: .customLong("conf-level"), parsing: .unconditional, help: "Confidence level, strictly between 0 and 1.")
+    @Option(name: .customLong("conf-level"), parsing: .unconditional, help: "Confidence level, strictly between 0 and 1, of every interval.")
     var confLevel: Double = 0.95
 
     /// Unconditional: a missing-value code is often negative (`--na -99`, `--na -1,NA`).
-    @Option(name: .customLong("na"), parsing: .unconditional, help: ArgumentHelp("Comma-separated cell texts that mean missing (e.g. -99,NA).", valueName: "values"))
+    @Option(name: .customLong("na"), parsing: .unconditional, help: ArgumentHelp("Missing-value codes, comma-separated (e.g. -99,NA).", valueName: "values"))
     var na: String = ",NA,NaN,."
 
     var missingValues: Set<String> {

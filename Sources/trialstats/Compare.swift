@@ -11,6 +11,10 @@ struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
         abstract: "Compare groups: rank-sum, Kruskal–Wallis, t, Fisher, chi-square, G, Boschloo, Barnard, McNemar.",
+        usage: """
+            trialstats compare [<options>] <file> --column <column> --by <column>
+            trialstats compare [<options>] --counts <a,b;c,d>
+            """,
         discussion: """
             One result per --column, comparing the groups of --by (rows with a missing value or \
             group are left out). --test auto chooses by the column: numeric with two groups → \
@@ -40,22 +44,22 @@ struct Compare: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("A table of counts, rows separated by ;, counts by commas.", valueName: "a,b;c,d"))
     var counts: String?
 
-    @Option(help: "Test: auto, rank-sum, kruskal, t, welch, fisher, chisq, chisq-yates, g-test, boschloo, barnard, mcnemar.")
+    @Option(help: "The test; auto chooses by the column (see above).")
     var test: ComparisonTest = .auto
 
-    @Option(help: "Null distribution where there is a choice: auto, exact or normal.")
+    @Option(help: "The null distribution, where there is a choice.")
     var method: ComparisonMethodChoice = .auto
 
     @Flag(name: .customLong("no-correct"), help: "No continuity correction (rank-sum normal, chisq-yates, McNemar).")
     var noCorrect = false
 
-    @Option(help: "two-sided, less or greater (first group against the second).")
+    @Option(help: "Alternative, the first group against the second.")
     var alternative: Alternative = .twoSided
 
     @Option(parsing: .unconditional, help: "Null shift of the first group against the second (rank-sum, t, welch).")
     var mu: Double = 0
 
-    @Option(help: "Reproduce a program's default choice of test: r, gtsummary, sas, spss, scipy, stata.")
+    @Option(help: "Reproduce a program's default choice of --test auto.")
     var profile: ComparisonProfile?
 
     @OptionGroup var common: CommonOptions

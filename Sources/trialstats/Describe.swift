@@ -7,6 +7,7 @@ import TrialStatsIO
 struct Describe: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Median, quartiles, range, mean and SD of a column, with an exact CI for the median.",
+        usage: "trialstats describe [<options>] <file> --column <column>",
         discussion: """
             Quartiles follow Hyndman & Fan type --quantile-type (default 7, as R; SPSS uses 6, \
             SAS 2). The median's interval is the distribution-free order-statistic interval; its \
@@ -23,10 +24,10 @@ struct Describe: ParsableCommand {
     @Option(help: "Group by this column; adds one result per group before All.")
     var by: String?
 
-    @Option(name: .customLong("quantile-type"), parsing: .unconditional, help: "Hyndman–Fan quantile definition, 1 to 9.")
+    @Option(name: .customLong("quantile-type"), parsing: .unconditional, help: "Hyndman–Fan quantile definition (R's quantile type).")
     var quantileType: QuantileType = .type7
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Further quantiles to report, comma-separated (e.g. 0.1,0.9).", valueName: "p1,p2,..."))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Further quantiles, comma-separated (e.g. 0.1,0.9).", valueName: "p1,p2,..."))
     var probs: String?
 
     @OptionGroup var common: CommonOptions

@@ -15,7 +15,7 @@ struct FigureOptions: ParsableArguments {
     @Option(name: .customLong("plot-title"), help: ArgumentHelp("A title above the figure.", valueName: "text"))
     var title: String?
 
-    @Option(name: .customLong("plot-endpoint"), help: ArgumentHelp("The endpoint, as the y-axis title (default: Survival probability).", valueName: "text"))
+    @Option(name: .customLong("plot-endpoint"), help: ArgumentHelp("The endpoint, as the y-axis title; by default \"Survival probability\".", valueName: "text"))
     var endpoint: String?
 
     @Flag(name: .customLong("plot-median"), help: "Draw each reached median: dotted lines at 50% and down to the time axis.")

@@ -7,6 +7,10 @@ import TrialStatsIO
 struct Reconstruct: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Reconstruct paired data consistent with printed medians [IQR] and a signed-rank p-value.",
+        usage: """
+            trialstats reconstruct [<options>] --n <n> --before <text>
+              --after <text> --p <text> --min <min> --max <max> --step <step>
+            """,
         discussion: """
             Finds n pairs on the grid --min, --min + --step, …, --max whose before and after \
             medians and quartiles (Hyndman–Fan --quantile-type, default 7 as R) round to the printed \
@@ -26,7 +30,7 @@ struct Reconstruct: ParsableCommand {
     @Option(name: .customLong("n"), parsing: .unconditional, help: "Number of pairs (1 to 1000).")
     var pairs: Int
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Printed before summary, median [Q1; Q3], e.g. \"63.0 [52.8; 74.8]\".", valueName: "text"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Printed before summary, median [Q1; Q3], for example: \"63.0 [52.8; 74.8]\".", valueName: "text"))
     var before: String
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Printed after summary, median [Q1; Q3].", valueName: "text"))
@@ -44,13 +48,13 @@ struct Reconstruct: ParsableCommand {
     @Option(parsing: .unconditional, help: "Distance between neighbouring values of the scale (1 for a VAS, 0.125 for the HAQ).")
     var step: Double
 
-    @Option(name: .customLong("quantile-type"), parsing: .unconditional, help: "Hyndman–Fan quantile definition the summaries used, 1 to 9.")
+    @Option(name: .customLong("quantile-type"), parsing: .unconditional, help: "Hyndman–Fan quantile definition the summaries used.")
     var quantileType: QuantileType = .type7
 
-    @Option(help: "How the printed numbers were rounded: half-up, half-even or truncate.")
+    @Option(help: "How the printed numbers were rounded (as in trialstats verify).")
     var rounding: RoundingRule = .halfUp
 
-    @Option(help: "Software whose p-value is matched: any, r, r-legacy, scipy, sas, spss.")
+    @Option(help: "Software whose p-value is matched; any: one or more of them.")
     var profile: ProfileChoice = .any
 
     @Option(parsing: .unconditional, help: "Seed of the search; the same seed gives the same result.")
@@ -59,7 +63,7 @@ struct Reconstruct: ParsableCommand {
     @Option(parsing: .unconditional, help: "Search effort: multiplies the number of candidate data sets searched (1 to 100).")
     var effort: Int = 1
 
-    @Option(help: "Output format: table (for people), json, or csv (the certificate data set).")
+    @Option(help: "Output format; csv prints the certificate data set.")
     var format: OutputFormat = .table
 
     @Option(help: ArgumentHelp("Write the certificate data set as CSV to FILE (atomically).", valueName: "file"))

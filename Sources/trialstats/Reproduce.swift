@@ -6,6 +6,7 @@ import TrialStatsIO
 struct Reproduce: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check a bundled trial's published tables end to end and print a report (the main job).",
+        usage: "trialstats reproduce [<options>] <study>",
         discussion: """
             reproduce castle reads the CASTLE trial's four tables as printed (Fixtures/castle/), \
             checks every cell (see trialstats verify), gives the exact confidence interval the \

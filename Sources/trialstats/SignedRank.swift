@@ -11,6 +11,10 @@ struct SignedRank: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "signed-rank",
         abstract: "Wilcoxon signed-rank test for paired data (d = after − before), with Hodges–Lehmann shift and CI.",
+        usage: """
+            trialstats signed-rank [<options>] <file>
+              --before <before> --after <after>
+            """,
         discussion: """
             Differences are after − before − mu, computed on the decimal values as typed, so ties \
             and zeros are exact (0.3 − 0.1 ties with 0.2). Rows where either value is missing are \
@@ -37,7 +41,7 @@ struct SignedRank: ParsableCommand {
     @Option(help: "Group by this column; adds one result per group before All.")
     var by: String?
 
-    @Option(help: "Null distribution: auto, exact, normal or t.")
+    @Option(help: "The null distribution the p-value is computed from.")
     var method: SignedRankMethod = .auto
 
     @Flag(name: .customLong("no-correct"), help: "No continuity correction in the normal approximation.")
@@ -46,13 +50,13 @@ struct SignedRank: ParsableCommand {
     @Option(name: .customLong("zero-method"), help: "Zero differences: wilcox (drop), pratt, zsplit.")
     var zeroMethod: ZeroMethod = .wilcox
 
-    @Option(help: "two-sided, less (after < before) or greater (after > before).")
+    @Option(help: "The alternative hypothesis: two-sided, or one-sided less (after < before) or greater (after > before).")
     var alternative: Alternative = .twoSided
 
-    @Option(parsing: .unconditional, help: "Null value of the shift of after − before.")
+    @Option(parsing: .unconditional, help: "The shift of after − before under the null hypothesis.")
     var mu: Double = 0
 
-    @Option(help: "Reproduce a program's default settings: r, r-legacy, scipy, sas, spss.")
+    @Option(help: "Reproduce the default settings of a program; overrides --method, --no-correct and --zero-method.")
     var profile: SignedRankProfile?
 
     @OptionGroup var common: CommonOptions

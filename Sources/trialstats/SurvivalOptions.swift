@@ -32,7 +32,7 @@ struct SurvivalOptions: ParsableArguments {
     @Option(help: "One curve per group of this column, then All, and the log-rank test.")
     var by: String?
 
-    @Option(name: .customLong("conf-type"), help: "Pointwise interval: log-log, log, plain or arcsine.")
+    @Option(name: .customLong("conf-type"), help: "Transform of the pointwise interval (conf.type in R's survfit).")
     var confType: ConfidenceTransform = .logLog
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Landmark times, comma-separated (e.g. 6,12,24).", valueName: "t1,t2,..."))
@@ -41,10 +41,10 @@ struct SurvivalOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: ArgumentHelp("Restricted mean survival time up to this time.", valueName: "time"))
     var tau: Double?
 
-    @Option(parsing: .unconditional, help: "Fleming–Harrington rho for the group test (0 = log-rank).")
+    @Option(parsing: .unconditional, help: "Fleming–Harrington rho of the group test; 0 is log-rank.")
     var rho: Double = 0
 
-    @Option(help: "Time unit: days, weeks, months or years (converts dates; labels times).")
+    @Option(help: "Time unit: converts dates and labels the times.")
     var unit: TimeUnit?
 
     @Option(name: .customLong("median-rule"), help: "Median on a flat stretch at 0.5: print (R print(survfit)) or quantile (R quantile(survfit)).")

@@ -11,6 +11,10 @@ enum FailOn: String, CaseIterable, ExpressibleByArgument {
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check a paper's tables as printed: which numbers hang together and which cannot be true.",
+        usage: """
+            trialstats verify [<options>] <cells.csv>
+            trialstats verify --corpus <dir-or-list> --output <file> [<options>]
+            """,
         discussion: """
             CELLS.csv has one row per printed cell: table,section,row,column,column_n,text (the text \
             exactly as printed), and optionally variable, population, scale_min, scale_max, \
@@ -27,16 +31,16 @@ struct Verify: ParsableCommand {
             into cells first, exactly as trialstats cells prints them.
             """)
 
-    @Argument(help: ArgumentHelp("CSV of published cells, or a paper's tables as text, Markdown, HTML or JATS XML (see trialstats cells); - for standard input.", valueName: "cells.csv"))
+    @Argument(help: ArgumentHelp("CSV of published cells, or a paper's tables as text, Markdown, HTML or JATS XML (see trialstats cells); \"-\" for standard input.", valueName: "cells.csv"))
     var cells: String?
 
     @Option(help: ArgumentHelp("Verify every document of a folder, or of a list of paths (one a line), writing one JSON line per document to --output; resumes where the output stops.", valueName: "dir-or-list"))
     var corpus: String?
 
-    @Option(parsing: .unconditional, help: "Documents verified at once with --corpus (default: every core; at most 256).")
+    @Option(parsing: .unconditional, help: "Documents verified at once with --corpus (at most 256; by default one per core).")
     var jobs: Int = CorpusRun.defaultJobs
 
-    @Option(name: .customLong("fail-on"), help: "Exit with status 1 when a finding of this severity (or worse) exists: error or warning.")
+    @Option(name: .customLong("fail-on"), help: "Exit with status 1 when a finding of this severity (or worse) exists.")
     var failOn: FailOn?
 
     @Flag(name: .customLong("no-reconstruct"), help: "Skip the reconstruction of paired p-value rows that state their scale (a few seconds per row).")
@@ -45,7 +49,7 @@ struct Verify: ParsableCommand {
     @Option(help: ArgumentHelp("Patient-level data (CSV) to recompute the claims from; needs --map.", valueName: "ipd.csv"))
     var data: String?
 
-    @Option(help: ArgumentHelp("CSV mapping cells to data columns: table,row,column,data_column[,after_column,group_column,group_value].", valueName: "map.csv"))
+    @Option(help: ArgumentHelp("CSV mapping cells to data columns: table, row, column, data_column, optionally after_column, group_column, group_value.", valueName: "map.csv"))
     var map: String?
 
     func validate() throws {

@@ -1,5 +1,7 @@
+import ArgumentParser
 import Foundation
 import Testing
+@testable import trialstats
 
 /// Help text laid out for an 80-column terminal keeps its hand-made blocks whole.
 @Suite("help at 80 columns")
@@ -55,6 +57,135 @@ struct HelpLayoutTests {
                 // fish lists long options without their dashes ('name=' when it takes a value).
                 #expect(script.contains(shell == "fish" ? "'\(option)" : "--\(option)"), "\(shell): \(subcommand) --\(option)")
             }
+        }
+    }
+}
+
+/// Every help screen (`trialstats --help`, `trialstats help SUB`, `trialstats SUB --help`, and so on
+/// for nested commands) at 80 columns: no line is longer, every option the parser knows is listed,
+/// the usage names what it must, and no value list or default is broken where it would fit.
+extension HelpLayoutTests {
+    /// An argument as the parser describes it (`--experimental-dump-help`).
+    struct KnownArgument {
+        var kind: String
+        /// Every spelling with its dashes (`--column`, `-h`); empty for a positional argument.
+        var names: [String]
+        var valueName: String?
+        var isOptional: Bool
+    }
+
+    /// The path of every command below the root, from the command configuration (nested
+    /// subcommands included), the root itself as `[]` first.
+    static func commandPaths(_ command: any ParsableCommand.Type = TrialStatsCommand.self, path: [String] = []) -> [[String]] {
+        [path] + command.configuration.subcommands.flatMap { commandPaths($0, path: path + [$0._commandName]) }
+    }
+
+    /// The arguments the parser knows for the command at `path` (those it shows in help).
+    static func knownArguments(_ path: [String]) throws -> [KnownArgument] {
+        let dump = try JSONSerialization.jsonObject(with: Data(try output(["--experimental-dump-help"]).utf8)) as? [String: Any]
+        var command = try #require(dump?["command"] as? [String: Any])
+        for name in path {
+            let subcommands = command["subcommands"] as? [[String: Any]] ?? []
+            command = try #require(subcommands.first { $0["commandName"] as? String == name }, "\(path)")
+        }
+        let arguments = command["arguments"] as? [[String: Any]] ?? []
+        return arguments.filter { $0["shouldDisplay"] as? Bool ?? true }.map { argument in
+            let names = (argument["names"] as? [[String: Any]] ?? []).compactMap { name -> String? in
+                guard let text = name["name"] as? String, let kind = name["kind"] as? String else { return nil }
+                return (kind == "long" ? "--" : "-") + text
+            }
+            return KnownArgument(kind: argument["kind"] as? String ?? "", names: names, valueName: argument["valueName"] as? String,
+                                 isOptional: argument["isOptional"] as? Bool ?? true)
+        }
+    }
+
+    /// The help of the command at `path`, asked for in each way the program offers; they must agree.
+    static func helpScreen(_ path: [String]) throws -> String {
+        let ways = [path + ["--help"], ["help"] + path, path + ["-h"]]
+        let screens = try ways.map { arguments in
+            let result = try CLI.run(arguments, environment: ["COLUMNS": "80"])
+            #expect(result.status == 0 && result.stderr.isEmpty, "\(arguments): \(result.stderr)")
+            return result.stdout
+        }
+        for (k, screen) in screens.enumerated().dropFirst() { #expect(screen == screens[0], "\(ways[k]) differs from \(ways[0])") }
+        return screens[0]
+    }
+
+    /// The lines of the USAGE block, without "USAGE:".
+    static func usage(_ help: String) throws -> [String] {
+        let lines = help.components(separatedBy: "\n")
+        let start = try #require(lines.firstIndex { $0.hasPrefix("USAGE: ") })
+        return lines[start...].prefix { !$0.isEmpty }.map { $0.hasPrefix("USAGE: ") ? String($0.dropFirst(7)) : $0 }
+    }
+
+    @Test("the configuration has every subcommand the program offers")
+    func commandsFound() {
+        let paths = Self.commandPaths()
+        #expect(paths.count >= 11, "\(paths)")
+        #expect(paths.contains(["describe"]) && paths.contains(["reconstruct"]))
+    }
+
+    @Test("every help screen fits in 80 columns and is the same however it is asked for", arguments: commandPaths())
+    func fits(_ path: [String]) throws {
+        let help = try Self.helpScreen(path)
+        #expect(help.contains("USAGE: trialstats"), "\(path)")
+        for line in help.components(separatedBy: "\n") {
+            #expect(line.count <= 80, "trialstats \(path.joined(separator: " ")) --help, \(line.count) columns: \(line)")
+        }
+    }
+
+    @Test("every option, flag and argument the parser knows is in the help, and the usage names the required ones",
+          arguments: commandPaths())
+    func listsEveryArgument(_ path: [String]) throws {
+        let help = try Self.helpScreen(path)
+        let usage = try Self.usage(help).joined(separator: " ")
+        let known = try Self.knownArguments(path)
+        #expect(!known.isEmpty, "\(path)")
+        let usageWords = Set(usage.split(separator: " ").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "[]")) })
+        for argument in known {
+            if argument.names.isEmpty {
+                let label = "<\(argument.valueName ?? "")>"
+                #expect(help.contains("\n  \(label)"), "\(path): \(label) is not listed")
+                #expect(usageWords.contains(label), "\(path): the usage does not name \(label)")
+                continue
+            }
+            for name in argument.names {
+                // Listed at the start of an option line ("  --column <column>", "  -h, --help").
+                let listed = help.components(separatedBy: "\n").contains { line in
+                    line.hasPrefix("  -") && line.split(separator: " ").contains { $0.trimmingCharacters(in: CharacterSet(charactersIn: ",")) == name }
+                }
+                #expect(listed, "\(path): \(name) is not listed")
+            }
+            if !argument.isOptional {
+                #expect(argument.names.contains { usageWords.contains($0) }, "\(path): the usage does not name the required \(argument.names)")
+            }
+        }
+        // A hand-written usage names only real options, and says when it leaves some out.
+        let spellings = Set(known.flatMap(\.names))
+        for word in usageWords where word.hasPrefix("-") {
+            #expect(spellings.contains(word), "\(path): the usage names \(word), which the parser does not know")
+        }
+        let named = known.filter { !$0.names.isEmpty && !$0.names.contains("--help") && !$0.names.contains("--version") }
+        if named.contains(where: { !$0.names.contains(where: usageWords.contains) }) {
+            #expect(usage.contains("<options>") || usage.contains("<subcommand>"), "\(path): the usage leaves out options without [<options>]")
+        }
+    }
+
+    @Test("no value list or default is broken across lines where it would fit on one", arguments: commandPaths())
+    func valueListsWhole(_ path: [String]) throws {
+        let lines = try Self.helpScreen(path).components(separatedBy: "\n")
+        for line in lines {
+            let text = line.trimmingCharacters(in: .whitespaces)
+            for end in ["(values:", "default:", "(default:", "default as flag:", "(e.g."] {
+                #expect(!text.hasSuffix(end), "\(path): a line ends with \"\(end)\": \(line)")
+            }
+        }
+        // The parser's "(values: …; default: …)" after an option's help: when it fits in the help
+        // column (80 − 26), it stands on one line.
+        let flat = lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        for match in flat.matches(of: /\((?:values|default): [^()]*\)/) where match.output.count <= 54 {
+            let parenthetical = String(match.output)
+            #expect(lines.contains { $0.contains(parenthetical) }, "\(path): \"\(parenthetical)\" is broken across lines")
         }
     }
 }
