@@ -72,6 +72,8 @@ extension HelpLayoutTests {
         var names: [String]
         var valueName: String?
         var isOptional: Bool
+        /// The values an option takes when they are a fixed list (`table`, `csv`, `json`), else empty.
+        var values: [String] = []
     }
 
     /// The path of every command below the root, from the command configuration (nested
@@ -95,7 +97,7 @@ extension HelpLayoutTests {
                 return (kind == "long" ? "--" : "-") + text
             }
             return KnownArgument(kind: argument["kind"] as? String ?? "", names: names, valueName: argument["valueName"] as? String,
-                                 isOptional: argument["isOptional"] as? Bool ?? true)
+                                 isOptional: argument["isOptional"] as? Bool ?? true, values: argument["allValues"] as? [String] ?? [])
         }
     }
 
@@ -186,6 +188,71 @@ extension HelpLayoutTests {
         for match in flat.matches(of: /\((?:values|default): [^()]*\)/) where match.output.count <= 54 {
             let parenthetical = String(match.output)
             #expect(lines.contains { $0.contains(parenthetical) }, "\(path): \"\(parenthetical)\" is broken across lines")
+        }
+    }
+
+    @Test("a wrong command line is one line on standard error with status 64", arguments: commandPaths())
+    func usageErrors(_ path: [String]) throws {
+        // The bare command (a missing argument) and an option nobody knows; the root without
+        // arguments prints its help instead.
+        for arguments in (path.isEmpty ? [] : [path]) + [path + ["--no-such-option"]] {
+            let result = try CLI.run(arguments, stdin: "")
+            #expect(result.status == 64, "\(arguments)")
+            #expect(result.stdout.isEmpty, "\(arguments)")
+            let lines = result.stderr.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+            #expect(lines.count == 1 && lines.allSatisfy { $0.hasPrefix("trialstats: error: ") && $0.count <= 200 },
+                    "\(arguments): \(result.stderr)")
+        }
+    }
+
+    /// The synopsis lines of the README (`trialstats SUB …` in a shell block, not an example
+    /// with `$ `), continuation lines joined and `# …` comments dropped, with their README line.
+    static func readmeSynopses() throws -> [(line: Int, text: String)] {
+        let lines = try String(contentsOf: CLI.packageRoot.appendingPathComponent("README.md"), encoding: .utf8).components(separatedBy: "\n")
+        var synopses: [(line: Int, text: String)] = []
+        var inBlock = false, k = 0
+        while k < lines.count {
+            defer { k += 1 }
+            if lines[k].hasPrefix("```") { inBlock.toggle(); continue }
+            guard inBlock, lines[k].hasPrefix("trialstats ") else { continue }
+            let start = k + 1
+            var text = lines[k]
+            while text.hasSuffix("\\"), k + 1 < lines.count {
+                k += 1
+                text = String(text.dropLast()) + " " + lines[k].trimmingCharacters(in: .whitespaces)
+            }
+            synopses.append((start, text.replacing(/\s+#\s.*$/, with: "")))
+        }
+        return synopses
+    }
+
+    @Test("the README's synopsis of each command names only options it has, with values it takes, and every option it has")
+    func readmeSynopses() throws {
+        let synopses = try Self.readmeSynopses()
+        #expect(synopses.count >= 10)
+        var named: [String: Set<String>] = [:]
+        for (line, text) in synopses {
+            let subcommand = String(text.split(separator: " ")[1])
+            let known = try Self.knownArguments([subcommand])
+            let spellings = Set(known.flatMap(\.names))
+            for match in text.matches(of: /(--[a-z][a-z0-9-]*)(?: ([a-z0-9.-]+(?:\|[a-z0-9.-]+)+))?/) {
+                let option = String(match.output.1)
+                #expect(spellings.contains(option), "README line \(line): trialstats \(subcommand) has no \(option)")
+                named[subcommand, default: []].insert(option)
+                // A list of values (`--format table|csv|json`) holds only values the option takes.
+                if let values = match.output.2, let argument = known.first(where: { $0.names.contains(option) }), !argument.values.isEmpty {
+                    for value in values.split(separator: "|") where !argument.values.contains(String(value)) {
+                        #expect(Bool(false), "README line \(line): \(option) takes no \(value) (it takes \(argument.values))")
+                    }
+                }
+            }
+        }
+        #expect(Set(named.keys) == Set(Self.commandPaths().dropFirst().map { $0.joined(separator: " ") }), "\(named.keys.sorted())")
+        for (subcommand, options) in named {
+            for argument in try Self.knownArguments([subcommand]) where !argument.names.isEmpty {
+                guard let long = argument.names.first(where: { $0.hasPrefix("--") }), long != "--help", long != "--version" else { continue }
+                #expect(options.contains(long), "the README's synopsis of trialstats \(subcommand) leaves out \(long)")
+            }
         }
     }
 }
