@@ -115,13 +115,20 @@ public struct KaplanMeierPlot: Sendable {
         let titleY: Double?, legendTop: Double
         let riskTop: Double, riskRowHeight = 22.0, height: Double
         let ticks: [Double], axisMax: Double
+        /// Room for the risk-table labels, in Helvetica widths (the labels are cut to it).
         let riskLabelWidth: Double
+        /// Break labels and numbers at risk are printed at every `riskStride`-th break, so that
+        /// neighbours never touch (a tick at every break).
+        let riskStride: Int
         var plotWidth: Double { width - left - right }
 
         init(_ plot: KaplanMeierPlot) {
             let labels = plot.curves.map { Drawing.textWidth($0.label, size: 13) }
-            riskLabelWidth = min(labels.max() ?? 0, 220)
-            left = max(100, 34 + riskLabelWidth + 26)
+            riskLabelWidth = min(labels.max() ?? 0, 190)
+            // The first column of numbers is centred on the axis origin: the labels end half its
+            // widest number (and a gap) before it, in the widths of a substituted font.
+            let widestFirst = plot.curves.map { Drawing.textWidth(String($0.curve.n), size: 13) }.max() ?? 0
+            left = max(100, 34 + (riskLabelWidth + widestFirst / 2) * KaplanMeierPlot.substitution + 12)
             titleY = plot.options.title == nil ? nil : 26
             legendTop = (titleY ?? 0) + 26
             top = legendTop + 18 * Double(plot.curves.count + 1) + 10
@@ -137,10 +144,25 @@ public struct KaplanMeierPlot: Sendable {
                 ticks = plot.options.timeMax == nil ? automatic : automatic.filter { $0 <= end * (1 + 1e-9) }
                 axisMax = plot.options.timeMax ?? automatic.last!
             }
+            let widestNumber = (plot.curves.map { String($0.curve.n) } + ticks.map(KaplanMeierPlot.formatTick))
+                .map { Drawing.textWidth($0, size: 13) }.max() ?? 0
+            let spacing = (width - left - right) * (ticks.count > 1 ? (ticks[1] - ticks[0]) / (axisMax > 0 ? axisMax : 1) : 1)
+            let needed = widestNumber * KaplanMeierPlot.substitution + 8
+            riskStride = spacing > 0 ? max(1, min(ticks.count, Int((needed / spacing).rounded(.up)))) : 1
         }
 
         func x(_ t: Double) -> Double { left + plotWidth * min(t, axisMax) / (axisMax > 0 ? axisMax : 1) }
         func y(_ s: Double) -> Double { top + plotHeight * (1 - s) }
+    }
+
+    /// Text is measured with Helvetica's widths; a viewer without Helvetica (or Arial) draws a
+    /// substitute, and the common one on Linux, DejaVu Sans, is up to about 15% wider. Text that
+    /// ends where other text begins is fitted into its room divided by this factor.
+    static let substitution = 1.15
+
+    /// `string` cut to fit `width` also when drawn in a substituted font.
+    static func fit(_ string: String, width: Double, size: Double, bold: Bool = false) -> String {
+        Drawing.fitted(string, width: width / substitution, size: size, bold: bold)
     }
 
     func style(_ k: Int) -> (color: Drawing.Color, dash: [Double], mark: Mark) {
@@ -150,16 +172,16 @@ public struct KaplanMeierPlot: Sendable {
     /// Title, legend (line sample with the censor mark, label, n and events) and the comparison.
     func drawHeader(_ d: inout Drawing, _ l: Layout) {
         if let title = options.title, let y = l.titleY {
-            d.text(.init(string: Drawing.fitted(title, width: l.width - 20, size: 16, bold: true), at: .init(10, y), size: 16, bold: true))
+            d.text(.init(string: Self.fit(title, width: l.width - 20, size: 16, bold: true), at: .init(10, y), size: 16, bold: true))
         }
-        let noteWidth = options.note.map { Drawing.textWidth($0, size: 13) + 20 } ?? 0
+        let noteWidth = options.note.map { Drawing.textWidth($0, size: 13) * Self.substitution + 20 } ?? 0
         var y = l.legendTop
         for (k, item) in curves.enumerated() {
             let s = style(k)
             d.line(.init(10, y - 4), .init(44, y - 4), .init(color: s.color, width: 2, dash: s.dash))
             drawMark(&d, s.mark, at: .init(27, y - 4), color: s.color)
             let text = "\(item.label) (n = \(item.curve.n), events = \(item.curve.events))"
-            d.text(.init(string: Drawing.fitted(text, width: l.width - 60 - (k == 0 ? noteWidth : 0), size: 13), at: .init(52, y)))
+            d.text(.init(string: Self.fit(text, width: l.width - l.right - 52 - (k == 0 ? noteWidth : 0), size: 13), at: .init(52, y)))
             y += 18
         }
         d.text(.init(string: "Marks: censored patients", at: .init(52, y), size: 11, color: .grey))
@@ -176,22 +198,25 @@ public struct KaplanMeierPlot: Sendable {
         }
         d.line(.init(l.left, l.top), .init(l.left, bottom), .init(color: .black))
         d.line(.init(l.left, bottom), .init(l.left + l.plotWidth, bottom), .init(color: .black))
-        for t in l.ticks {
+        for (i, t) in l.ticks.enumerated() {
             d.line(.init(l.x(t), bottom), .init(l.x(t), bottom + 5), .init(color: .black))
-            d.text(.init(string: formatTick(t), at: .init(l.x(t), bottom + 20), anchor: .middle))
+            if i % l.riskStride == 0 { d.text(.init(string: Self.formatTick(t), at: .init(l.x(t), bottom + 20), anchor: .middle)) }
         }
         let timeTitle = options.unitLabel.map { "Time (\($0))" } ?? "Time"
         d.text(.init(string: timeTitle, at: .init(l.left + l.plotWidth / 2, bottom + 42), anchor: .middle, bold: true))
-        d.text(.init(string: Drawing.fitted(options.endpoint, width: l.plotHeight, size: 13, bold: true),
+        d.text(.init(string: Self.fit(options.endpoint, width: l.plotHeight, size: 13, bold: true),
                      at: .init(l.left - 52, l.top + l.plotHeight / 2), anchor: .middle, bold: true, vertical: true))
     }
 
-    /// The survival curve as step points from (0, 1), cut at the axis end.
+    /// The survival curve as step points from (0, 1), cut at the axis end. A confidence limit
+    /// that is not defined while the estimate is still 1 (log-log and log intervals before the
+    /// first event) is drawn at 1, where the band meets the curve; one not defined after that
+    /// (the estimate reached 0) ends the band.
     func stepPoints(_ curve: KaplanMeierCurve, value: (KaplanMeierStep) -> Double?, end: Double) -> [(Double, Double)] {
         var points: [(Double, Double)] = [(0, 1)]
         var last = 1.0
         for s in curve.steps where s.time <= end {
-            guard let v = value(s) else { break }
+            guard let v = value(s) ?? (s.survival == 1 ? 1 : nil) else { break }
             if v != last { points.append((s.time, last)); points.append((s.time, v)) }
             last = v
         }
@@ -250,7 +275,8 @@ public struct KaplanMeierPlot: Sendable {
         }
     }
 
-    /// Number at risk at each break, one row per group, labels cut to fit before the first column.
+    /// Number at risk at each break (every `riskStride`-th when the breaks are too close for
+    /// the numbers), one row per group, labels cut to fit before the first column.
     func drawRiskTable(_ d: inout Drawing, _ l: Layout) {
         d.text(.init(string: "Number at risk", at: .init(10, l.riskTop), bold: true))
         for (k, item) in curves.enumerated() {
@@ -259,14 +285,14 @@ public struct KaplanMeierPlot: Sendable {
             d.line(.init(10, rowY - 4), .init(28, rowY - 4), .init(color: s.color, width: 2, dash: s.dash))
             d.text(.init(string: Drawing.fitted(item.label, width: l.riskLabelWidth, size: 13), at: .init(34, rowY),
                          data: [("group", item.label)]))
-            for t in l.ticks {
+            for (i, t) in l.ticks.enumerated() where i % l.riskStride == 0 {
                 d.text(.init(string: String(Self.numberAtRisk(item.curve, at: t)), at: .init(l.x(t), rowY), anchor: .middle,
-                             data: [("time", formatTick(t)), ("group", item.label)]))
+                             data: [("time", Self.formatTick(t)), ("group", item.label)]))
             }
         }
     }
 
-    func formatTick(_ t: Double) -> String {
+    static func formatTick(_ t: Double) -> String {
         t == t.rounded() && abs(t) < 1e15 ? String(Int(t)) : formatForPeople(t)
     }
 }

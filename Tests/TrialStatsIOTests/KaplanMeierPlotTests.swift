@@ -59,12 +59,56 @@ struct KaplanMeierPlotTests {
         #expect(Set(p.curves.indices.map { Drawing.svgColor(p.style($0).color) }).count == 6)
         #expect(Set(p.curves.indices.map { p.style($0).dash }).count == 6)
         let layout = KaplanMeierPlot.Layout(p)
+        var labels = 0
         for shape in p.drawing().shapes {
             guard case let .text(t) = shape, t.data.first?.0 == "group", t.at.x == 34 else { continue }
-            #expect(34 + Drawing.textWidth(t.string, size: 13) + 12 < layout.left, "\(t.string)")
+            labels += 1
+            // The label ends before the left edge of the first number ("6", centred on the origin)
+            // also when a viewer draws it in a font 15% wider than Helvetica.
+            let firstNumberLeft = layout.left - Drawing.textWidth("6", size: 13) / 2 * KaplanMeierPlot.substitution
+            #expect(34 + Drawing.textWidth(t.string, size: 13) * KaplanMeierPlot.substitution + 8 < firstNumberLeft, "\(t.string)")
+            #expect(t.string.hasSuffix("…"))
         }
+        #expect(labels == 6)
     }
 
+    @Test("a band whose first limits are undefined (censored before the first event) starts at 1 and follows the limits")
+    func bandBeforeFirstEvent() throws {
+        // Censored at 1 while the estimate is 1: the log-log limits are undefined there (R: NA).
+        let c = try Self.curve([1, 2, 3, 4, 5, 6, 7, 8], [false, true, true, false, true, true, false, true])
+        #expect(c.steps[0].lower == nil && c.steps[0].upper == nil && c.steps[0].survival == 1)
+        let p = KaplanMeierPlot(curves: [("A", c)], options: .init(bands: true))
+        let upper = p.stepPoints(c, value: { $0.upper }, end: 8)
+        let lower = p.stepPoints(c, value: { $0.lower }, end: 8)
+        // Not a flat line at 1: the band takes the defined limits after the first event.
+        #expect(upper.contains { $0.1 < 1 } && lower.contains { $0.1 < 0.5 })
+        #expect(lower.first! == (0, 1) && lower[1].0 == 2)
+        let defined = c.steps.compactMap(\.lower)
+        #expect(Set(lower.dropFirst().map(\.1)).isSubset(of: Set(defined + [1])))
+    }
+
+    @Test("breaks too close for their labels: every k-th break gets its label and numbers at risk, and neighbours never touch")
+    func riskStride() throws {
+        let big = try Self.curve((1...400).map(Double.init), (1...400).map { $0 % 3 != 0 })
+        let p = KaplanMeierPlot(curves: [("A", big)], options: .init(timeMax: 400, timeStep: 10))
+        let layout = KaplanMeierPlot.Layout(p)
+        #expect(layout.ticks.count == 41 && layout.riskStride > 1)
+        let xs = p.drawing().shapes.compactMap { shape -> Double? in
+            guard case let .text(t) = shape, t.data.first?.0 == "time" else { return nil }
+            return t.at.x
+        }
+        #expect(xs.count == (layout.ticks.count + layout.riskStride - 1) / layout.riskStride)
+        let room = Drawing.textWidth("400", size: 13) * KaplanMeierPlot.substitution
+        #expect(zip(xs, xs.dropFirst()).allSatisfy { $1 - $0 > room })
+        // The break labels under the axis are thinned the same way, above the same numbers.
+        let labelXs = p.drawing().shapes.compactMap { shape -> Double? in
+            guard case let .text(t) = shape, t.at.y == layout.top + layout.plotHeight + 20 else { return nil }
+            return t.at.x
+        }
+        #expect(labelXs == xs)
+        // Few breaks: every break has its number.
+        #expect(KaplanMeierPlot.Layout(try Self.plot(labels: ["A", "B"])).riskStride == 1)
+    }
     @Test("time axis: --plot-max cuts the curves, --plot-by sets the breaks")
     func axis() throws {
         let p = try Self.plot(labels: ["A"], options: .init(timeMax: 4, timeStep: 1))

@@ -6,7 +6,7 @@ extension Drawing {
     public func svg() -> String {
         let w = formatCoordinate(width), h = formatCoordinate(height)
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"\(escapeXML(title))\" width=\"\(w)\" height=\"\(h)\" "
-            + "viewBox=\"0 0 \(w) \(h)\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"13\">\n"
+            + "viewBox=\"0 0 \(w) \(h)\" font-family=\"Helvetica, Arial, 'Liberation Sans', 'Nimbus Sans', sans-serif\" font-size=\"13\">\n"
         out += "<title>\(escapeXML(title))</title>\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
         for shape in shapes { out += Self.svgElement(shape) + "\n" }
         return out + "</svg>\n"
