@@ -44,8 +44,11 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             // The report's template and styles, compiled into the program (no bundle to find at run time);
-            // the bundled studies of `reproduce` (a folder each, with its study.yaml), copied beside it.
+            // the bundled studies of `reproduce` (a folder each, with its study.yaml), copied beside it;
+            // the fonts the PDF figures embed (their licence, OFL.txt, stays beside them in the sources).
+            exclude: ["Figure/Resources/OFL.txt"],
             resources: [.embedInCode("Analysis/Resources/report.mustache"), .embedInCode("Analysis/Resources/report.css"),
+                        .embedInCode("Figure/Resources/TrialStatsSans.ttf"), .embedInCode("Figure/Resources/TrialStatsSans-Bold.ttf"),
                         .copy("../../Fixtures/castle")]
         ),
         .executableTarget(

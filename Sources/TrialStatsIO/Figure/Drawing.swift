@@ -4,9 +4,9 @@ import Foundation
 /// what a plot decides once, and what the SVG and PDF renderers both draw, so the two files show
 /// the same figure.
 ///
-/// Text is measured with the Helvetica metrics (`Drawing.textWidth`), the font both renderers
-/// name (PDF: the standard Helvetica; SVG: Helvetica, then the metric-compatible Arial), so a
-/// layout that fits in one fits in the other.
+/// Text is measured with the metrics of the font the PDF embeds (`Drawing.textWidth`: Liberation
+/// Sans, whose widths are Helvetica's and Arial's, the fonts the SVG names), so a layout that fits
+/// in one fits in the other.
 public struct Drawing: Sendable, Equatable {
     /// Page size in points.
     public var width: Double
@@ -106,13 +106,12 @@ public struct Drawing: Sendable, Equatable {
 
     public mutating func text(_ text: Text) { shapes.append(.text(text)) }
 
-    /// Width of `string` in Helvetica at `size` points.
+    /// Width of `string` at `size` points: the advance widths (`hmtx`) of the fonts the PDF
+    /// embeds, for the characters the PDF writes (`winAnsiBytes`: "−" is measured as the "-" it
+    /// is written as). For ASCII these are Helvetica's widths (Adobe's AFM) and Arial's.
     public static func textWidth(_ string: String, size: Double, bold: Bool = false) -> Double {
-        let table = bold ? helveticaBold : helvetica
-        let units = string.unicodeScalars.reduce(0) { sum, s in
-            let v = Int(s.value)
-            return sum + (v >= 32 && v < 127 ? table[v - 32] : 556)
-        }
+        let widths = bold ? TrueTypeFont.bold.winAnsiWidths : TrueTypeFont.regular.winAnsiWidths
+        let units = string.unicodeScalars.reduce(0) { sum, s in winAnsiBytes(s).reduce(sum) { $0 + widths[Int($1) - 32] } }
         return Double(units) * size / 1000
     }
 
@@ -123,20 +122,4 @@ public struct Drawing: Sendable, Equatable {
         while !cut.isEmpty && textWidth(cut + "…", size: size, bold: bold) > width { cut.removeLast() }
         return cut + "…"
     }
-
-    /// Advance widths of ASCII 32–126 in 1/1000 em, from Adobe's Helvetica AFM (as shipped in
-    /// groff's `devps/HR`).
-    static let helvetica = [
-        278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556, 556, 556, 556, 556, 556, 556, 556,
-        278, 278, 584, 584, 584, 556, 1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, 667, 778, 722, 667,
-        611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556, 333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833,
-        556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584,
-    ]
-    /// The same for Helvetica-Bold (groff `devps/HB`).
-    static let helveticaBold = [
-        278, 333, 474, 556, 556, 889, 722, 238, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556, 556, 556, 556, 556, 556, 556, 556,
-        333, 333, 584, 584, 584, 611, 975, 722, 722, 722, 722, 667, 611, 778, 722, 278, 556, 722, 611, 833, 722, 778, 667, 778, 722, 667,
-        611, 722, 667, 944, 667, 667, 611, 333, 278, 333, 584, 556, 333, 556, 611, 556, 611, 556, 333, 611, 611, 278, 278, 556, 278, 889,
-        611, 611, 611, 611, 389, 556, 333, 611, 556, 778, 556, 556, 500, 389, 280, 389, 584,
-    ]
 }
