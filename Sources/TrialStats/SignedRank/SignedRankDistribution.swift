@@ -96,8 +96,10 @@ struct SignedRankDistribution: Sendable {
         return total
     }
 
-    /// P(T ≤ r) for r in reduced units, r ≤ total/2: the truncated expansion.
+    /// P(T ≤ r) for r in reduced units, r ≤ total/2: the truncated expansion, kept to a
+    /// certified window when the work is large (``windowedLowerTail(_:)``).
     private func lowerTailReduced(_ r: Int) -> Double {
+        if work(upTo: r) >= Self.windowWork, let p = windowedLowerTail(r) { return p }
         let table = cumulativeReduced(upTo: r)
         return table[r]
     }
@@ -180,7 +182,7 @@ struct SignedRankDistribution: Sendable {
 
     /// Multiplies f[0…span] by 2^−k so that its largest element is in [½, 1); returns k. The
     /// largest is at most 2^1024, so k ≤ 1024 and 2^−k is applied as two exact factors.
-    private static func rescale(_ f: UnsafeMutablePointer<Double>, through span: Int) -> Int {
+    static func rescale(_ f: UnsafeMutablePointer<Double>, through span: Int) -> Int {
         var largest = 0.0
         for s in 0...span { largest = max(largest, f[s]) }
         guard largest > 0, largest.isFinite else { return 0 }
@@ -196,7 +198,7 @@ struct SignedRankDistribution: Sendable {
     /// x_j += x_{j−1} for j descending. Classes are taken eight at a time (eight adjacent
     /// doubles per column, copied to a contiguous scratch block: one vector operation per
     /// column), the rest one at a time.
-    private static func multiplyByBinomial(_ f: UnsafeMutablePointer<Double>, step: Int, passes: Int, oldSpan: Int, top: Int, workers: Int) {
+    static func multiplyByBinomial(_ f: UnsafeMutablePointer<Double>, step: Int, passes: Int, oldSpan: Int, top: Int, workers: Int) {
         let fullBlocks = step / lanes
         let classes = SendablePointer(f)
         // Blocks of eight classes starting at r0 = 8b, for b < fullBlocks; then single classes.
@@ -311,7 +313,7 @@ struct SignedRankDistribution: Sendable {
 
     /// One pass f[s] += f[s − step] for s = top down to step, eight at a time when step ≥ 8
     /// (the source block then lies wholly below the target block, not yet updated).
-    private static func sweep(_ f: UnsafeMutablePointer<Double>, step: Int, top: Int) {
+    static func sweep(_ f: UnsafeMutablePointer<Double>, step: Int, top: Int) {
         var s = top
         if step >= lanes {
             while s - (lanes - 1) >= step {
