@@ -7,9 +7,10 @@ import Darwin
 /// The survival columns of a CSV file — times, event indicators and group indices — read in one
 /// pass over the memory-mapped bytes, parsing only those columns and no String per cell.
 ///
-/// This is the fast path for large files. It accepts ASCII files with RFC 4180 quoting, LF or
-/// CRLF line ends, an optional byte-order mark and the missing-value spellings of ``DataTable``,
-/// and gives exactly what ``DataTable`` followed by the per-cell readers gives (times by
+/// This is the fast path for large files (scanned by ``CSVColumnScanner``). It accepts ASCII
+/// files with RFC 4180 quoting, LF or CRLF line ends, an optional byte-order mark and the
+/// missing-value spellings of ``DataTable``, and gives exactly what ``DataTable`` followed by the
+/// per-cell readers gives (times by
 /// ``parseDecimal(_:)``, codes by ``eventCode(_:)``, groups by ``Grouping``). Anything else —
 /// standard input, a non-ASCII byte, a bare CR, a blank line, a quote inside an unquoted field,
 /// and every problem worth a message (a missing column, a ragged row, a bad value) — makes
@@ -50,210 +51,90 @@ public struct SurvivalColumns: Sendable {
     }
 }
 
-/// A read-only memory map of a regular, non-empty file.
-private struct MappedFile {
-    let bytes: UnsafeBufferPointer<UInt8>
-    private let descriptor: Int32
-
-    init?(path: String) {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return nil }
-        var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size > 0,
-              let base = mmap(nil, Int(info.st_size), PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else {
-            _ = close(fd)
-            return nil
-        }
-        _ = madvise(base, Int(info.st_size), MADV_SEQUENTIAL)
-        bytes = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: Int(info.st_size))
-        descriptor = fd
-    }
-
-    func unmap() {
-        munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count)
-        _ = close(descriptor)
-    }
-}
-
-private let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n")
-private let carriageReturn = UInt8(ascii: "\r"), space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
-
-/// The byte-level CSV scanner. Every method returns nil (or false) where the general reader must
-/// take over.
+/// The survival columns read by ``CSVColumnScanner``; nil where the general reader must take over.
 private struct Parser {
-    let bytes: UnsafeBufferPointer<UInt8>
-    let missing: [[UInt8]]
-    var position = 0
-    /// The unquoted text of a quoted field (quotes are rare; one reused buffer).
-    var scratch: [UInt8] = []
+    var scanner: CSVColumnScanner
+    let missing: MissingSpellings
 
     init(bytes: UnsafeBufferPointer<UInt8>, missingValues: Set<String>) {
-        self.bytes = bytes
-        missing = missingValues.map { Array($0.utf8) }
-        if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { position = 3 }
+        scanner = CSVColumnScanner(bytes: bytes)
+        missing = MissingSpellings(missingValues)
     }
 
     struct Columns { var times: [Double] = []; var events: [Bool] = []; var groups: [Int] = []; var labels: [String] = [] }
 
-    /// A field's bytes: a range of the file, or (quoted with doubled quotes) of `scratch`.
-    enum Field { case file(Range<Int>), scratch }
-
     mutating func readAll(time: String, event: String, by: String?) -> Columns? {
-        var lines = 1
-        var combined: UInt8 = 0
-        for b in bytes {
-            combined |= b
-            if b == newline { lines += 1 }
-        }
-        guard combined < 0x80 || position == 3 && !bytes[3...].contains(where: { $0 >= 0x80 }) else { return nil }
-        // The header.
-        var header: [String] = []
-        while true {
-            guard let field = nextField() else { return nil }
-            header.append(withBytes(field) { String(decoding: $0, as: UTF8.self) })
-            guard let end = fieldEnd() else { return nil }
-            if end != comma { break }
-        }
-        guard Set(header).count == header.count, !(header.count == 1 && header[0].isEmpty),
+        guard let (header, lines) = scanner.readHeader(),
               let timeIndex = header.firstIndex(of: time), let eventIndex = header.firstIndex(of: event) else { return nil }
         let groupIndex = by.map { header.firstIndex(of: $0) ?? -1 }
         if groupIndex == -1 { return nil }
-        let width = header.count
         var columns = Columns()
         columns.times.reserveCapacity(lines)
         columns.events.reserveCapacity(lines)
         if groupIndex != nil { columns.groups.reserveCapacity(lines) }
         var labelBytes: [[UInt8]] = []
         var lastGroup = 0
-        while position < bytes.count {
-            var rowTime: Double?, rowEvent: Bool?, rowGroup = 0
-            for column in 0..<width {
-                guard let field = nextField() else { return nil }
-                if column == timeIndex {
-                    guard let t = withBytes(field, { parseTime($0) }) else { return nil }
-                    rowTime = t
-                }
-                if column == eventIndex {
-                    guard let e = withBytes(field, { parseEvent($0) }) else { return nil }
-                    rowEvent = e
-                }
-                if column == groupIndex {
-                    rowGroup = withBytes(field) { raw in
-                        let text = isMissing(raw) ? missingLabelBytes : trimmed(raw)
-                        if labelBytes.indices.contains(lastGroup) && labelBytes[lastGroup].elementsEqual(text) { return lastGroup }
-                        if let g = labelBytes.firstIndex(where: { $0.elementsEqual(text) }) { lastGroup = g; return g }
-                        labelBytes.append(Array(text))
-                        lastGroup = labelBytes.count - 1
-                        return lastGroup
-                    }
-                }
-                guard let end = fieldEnd(), (end == comma) == (column < width - 1) else { return nil }
+        var rowTime: Double?, rowEvent: Bool?, rowGroup = 0
+        let missing = missing
+        let complete = scanner.scanRows(width: header.count, cell: { column, raw in
+            if column == timeIndex {
+                guard let t = parseTime(raw, missing) else { return false }
+                rowTime = t
             }
-            guard let t = rowTime, let e = rowEvent else { return nil }
+            if column == eventIndex {
+                guard let e = parseEvent(raw) else { return false }
+                rowEvent = e
+            }
+            if column == groupIndex {
+                let text = missing.contains(raw) ? missingLabelBytes : trimmedASCII(raw)
+                if labelBytes.indices.contains(lastGroup) && labelBytes[lastGroup].elementsEqual(text) {
+                    rowGroup = lastGroup
+                } else if let g = labelBytes.firstIndex(where: { $0.elementsEqual(text) }) {
+                    lastGroup = g
+                    rowGroup = g
+                } else {
+                    labelBytes.append(Array(text))
+                    lastGroup = labelBytes.count - 1
+                    rowGroup = lastGroup
+                }
+            }
+            return true
+        }, rowEnd: {
+            guard let t = rowTime, let e = rowEvent else { return false }
             columns.times.append(t)
             columns.events.append(e)
             columns.groups.append(rowGroup)
-        }
-        guard !columns.times.isEmpty else { return nil }
+            rowTime = nil
+            rowEvent = nil
+            rowGroup = 0
+            return true
+        })
+        guard complete, !columns.times.isEmpty else { return nil }
         columns.labels = labelBytes.map { String(decoding: $0, as: UTF8.self) }
         return columns
     }
+}
 
-    /// Scans one field from `position`: quoted (RFC 4180, doubled quotes) or plain.
-    mutating func nextField() -> Field? {
-        guard position < bytes.count, bytes[position] == quote else {
-            let start = position
-            while position < bytes.count {
-                let b = bytes[position]
-                if b == comma || b == newline || b == carriageReturn { break }
-                if b == quote { return nil }
-                position += 1
-            }
-            return .file(start..<position)
-        }
-        position += 1
-        let start = position
-        var doubled = false
-        while true {
-            guard position < bytes.count else { return nil }  // unclosed: the general reader names the row
-            if bytes[position] == quote {
-                if position + 1 < bytes.count && bytes[position + 1] == quote {
-                    doubled = true
-                    position += 2
-                    continue
-                }
-                break
-            }
-            position += 1
-        }
-        let end = position
-        position += 1
-        guard doubled else { return .file(start..<end) }
-        scratch.removeAll(keepingCapacity: true)
-        var i = start
-        while i < end {
-            scratch.append(bytes[i])
-            i += bytes[i] == quote ? 2 : 1
-        }
-        return .scratch
-    }
+/// A time as ``parseDecimal(_:)`` reads it; nil for missing, non-numeric or negative cells.
+private func parseTime(_ raw: UnsafeBufferPointer<UInt8>, _ missing: MissingSpellings) -> Double? {
+    guard !missing.contains(raw), let t = parseDecimalBytes(trimmedASCII(raw)), t >= 0 else { return nil }
+    return t
+}
 
-    /// Consumes what ends a field: a comma, a line end (LF or CRLF) or the end of the file.
-    /// Returns comma or newline; nil for anything else (a blank line, a bare CR, text after a
-    /// closing quote).
-    mutating func fieldEnd() -> UInt8? {
-        guard position < bytes.count else { return newline }
-        switch bytes[position] {
-        case comma:
-            position += 1
-            return comma
-        case carriageReturn:
-            guard position + 1 < bytes.count, bytes[position + 1] == newline else { return nil }
-            position += 2
-        case newline:
-            position += 1
-        default:
-            return nil
+/// An event code as ``eventCode(_:)`` reads it: 1/0, true/false, event/censored in any case.
+private func parseEvent(_ raw: UnsafeBufferPointer<UInt8>) -> Bool? {
+    let text = trimmedASCII(raw)
+    func equals(_ word: StaticString) -> Bool {
+        guard text.count == word.utf8CodeUnitCount else { return false }
+        for (i, c) in UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount).enumerated() {
+            let b = text[i]
+            if b != c && !(b >= 0x41 && b <= 0x5A && b + 0x20 == c) { return false }
         }
-        // A line end: a blank line after it (other than at the end of the file) is left to the
-        // general reader.
-        if position < bytes.count && (bytes[position] == newline || bytes[position] == carriageReturn) { return nil }
-        return newline
+        return true
     }
-
-    func withBytes<R>(_ field: Field, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        switch field {
-        case let .file(range): return body(UnsafeBufferPointer(rebasing: bytes[range]))
-        case .scratch: return scratch.withUnsafeBufferPointer(body)
-        }
-    }
-
-    func isMissing(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
-        let text = trimmed(raw)
-        return missing.contains { $0.elementsEqual(text) }
-    }
-
-    /// A time as ``parseDecimal(_:)`` reads it; nil for missing, non-numeric or negative cells.
-    func parseTime(_ raw: UnsafeBufferPointer<UInt8>) -> Double? {
-        guard !isMissing(raw), let t = parseDecimalBytes(trimmed(raw)), t >= 0 else { return nil }
-        return t
-    }
-
-    /// An event code as ``eventCode(_:)`` reads it: 1/0, true/false, event/censored in any case.
-    func parseEvent(_ raw: UnsafeBufferPointer<UInt8>) -> Bool? {
-        let text = trimmed(raw)
-        func equals(_ word: StaticString) -> Bool {
-            guard text.count == word.utf8CodeUnitCount else { return false }
-            for (i, c) in UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount).enumerated() {
-                let b = text[i]
-                if b != c && !(b >= 0x41 && b <= 0x5A && b + 0x20 == c) { return false }
-            }
-            return true
-        }
-        if equals("1") || equals("true") || equals("event") { return true }
-        if equals("0") || equals("false") || equals("censored") { return false }
-        return nil
-    }
+    if equals("1") || equals("true") || equals("event") { return true }
+    if equals("0") || equals("false") || equals("censored") { return false }
+    return nil
 }
 
 /// ``Grouping/missingLabel`` as bytes, allocated once for the life of the process.
@@ -262,14 +143,6 @@ nonisolated(unsafe) private let missingLabelBytes: UnsafeBufferPointer<UInt8> = 
     _ = buffer.initialize(from: Grouping.missingLabel.utf8)
     return UnsafeBufferPointer(buffer)
 }()
-
-/// The bytes without surrounding spaces and tabs (`.whitespaces` on ASCII text).
-private func trimmed(_ raw: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
-    var start = 0, end = raw.count
-    while start < end && (raw[start] == space || raw[start] == tab) { start += 1 }
-    while end > start && (raw[end - 1] == space || raw[end - 1] == tab) { end -= 1 }
-    return UnsafeBufferPointer(rebasing: raw[start..<end])
-}
 
 /// ``parseDecimal(_:)`` on trimmed ASCII bytes: the same grammar (sign, digits, point, exponent)
 /// and the same correctly rounded value. Up to 19 significant digits and a power of ten within

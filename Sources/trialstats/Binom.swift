@@ -90,8 +90,8 @@ struct Binom: ParsableCommand {
                                             alternative: alternative, p0: p0)
             let report: BinomialReport
             if let countsFile {
-                let table = try DataTable.read(path: countsFile, missingValues: common.missingValues)
-                report = try BinomialReport.counts(table, x: xColumn!, n: nColumn!, labels: labelColumns, settings: settings)
+                report = try BinomialReport.counts(path: countsFile, x: xColumn!, n: nColumn!, labels: labelColumns,
+                                                   settings: settings, missingValues: common.missingValues)
             } else if let response {
                 let table = try DataTable.read(path: positional[0], missingValues: common.missingValues)
                 report = try BinomialReport.responses(table, column: response, by: by, settings: settings)

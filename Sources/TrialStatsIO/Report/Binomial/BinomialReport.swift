@@ -1,3 +1,4 @@
+import Foundation
 import TrialStats
 
 /// The settings of a binomial report: interval methods, level, side, and the null proportion of
@@ -63,12 +64,33 @@ public struct BinomialReport: Sendable, Equatable {
 
     /// One row per count; a count with n = 0 is not estimable, and a group of patient-level
     /// responses with n = 0 carries ``emptyGroupNote``.
+    ///
+    /// Many counts (`binom --counts` on a large file) are computed on the processor's cores side
+    /// by side, in blocks of rows; the rows are the same, and an error is that of the first row
+    /// in order that fails, as one after another.
     public init(counts: [GroupCount], settings: BinomialSettings, patientLevel: Bool) throws(StatisticsError) {
-        var rows: [BinomialRow] = []
-        for c in counts {
-            rows.append(try BinomialRow(label: c.group, x: c.x, n: c.n, settings: settings,
-                                        note: patientLevel && c.n == 0 ? emptyGroupNote : nil))
+        @Sendable func row(_ c: GroupCount) throws(StatisticsError) -> BinomialRow {
+            try BinomialRow(label: c.group, x: c.x, n: c.n, settings: settings, note: patientLevel && c.n == 0 ? emptyGroupNote : nil)
         }
+        let block = 1024
+        let workers = ProcessInfo.processInfo.activeProcessorCount
+        guard counts.count >= 2 * block, workers > 1 else {
+            var rows: [BinomialRow] = []
+            rows.reserveCapacity(counts.count)
+            for c in counts { rows.append(try row(c)) }
+            self.init(settings: settings, rows: rows)
+            return
+        }
+        let slots = RowSlots(count: counts.count)
+        defer { slots.release() }
+        DispatchQueue.concurrentPerform(iterations: (counts.count + block - 1) / block) { k in
+            for i in k * block..<min(counts.count, (k + 1) * block) {
+                slots.results[i] = Result { () throws(StatisticsError) in try row(counts[i]) }
+            }
+        }
+        var rows: [BinomialRow] = []
+        rows.reserveCapacity(counts.count)
+        for result in slots.results { rows.append(try result!.get()) }
         self.init(settings: settings, rows: rows)
     }
 
@@ -76,6 +98,14 @@ public struct BinomialReport: Sendable, Equatable {
     /// estimable; x > n or a count that is not a whole number stops with the row named).
     public static func counts(_ table: DataTable, x: String, n: String, labels: [String], settings: BinomialSettings) throws -> BinomialReport {
         try BinomialReport(counts: try table.countsRows(x: x, n: n, labels: labels), settings: settings, patientLevel: false)
+    }
+
+    /// ``counts(_:x:n:labels:settings:)`` for the CSV file at `path` (`-` for standard input),
+    /// read by the fast columnar reader when it can take the file (``CountsFile``).
+    public static func counts(path: String, x: String, n: String, labels: [String], settings: BinomialSettings,
+                              missingValues: Set<String> = DataTable.defaultMissingValues) throws -> BinomialReport {
+        let counts = try CountsFile.read(path: path, x: x, n: n, labels: labels, missingValues: missingValues)
+        return try BinomialReport(counts: counts, settings: settings, patientLevel: false)
     }
 
     /// `binom FILE --response COLUMN [--by G]`: the response per group, then All; only an input
@@ -128,5 +158,21 @@ extension BinomialSettings {
         if names.isEmpty { return ([.default], nil) }
         if names.contains("all") { return (BinomialIntervalMethod.allCases, nil) }
         return (names.compactMap(BinomialIntervalMethod.init(rawValue:)), nil)
+    }
+}
+
+/// One result slot per row of ``BinomialReport/init(counts:settings:patientLevel:)``, each
+/// written by exactly one worker and read after all of them have finished.
+private final class RowSlots: @unchecked Sendable {
+    let results: UnsafeMutableBufferPointer<Result<BinomialRow, StatisticsError>?>
+
+    init(count: Int) {
+        results = .allocate(capacity: count)
+        results.initialize(repeating: nil)
+    }
+
+    func release() {
+        results.deinitialize()
+        results.deallocate()
     }
 }
