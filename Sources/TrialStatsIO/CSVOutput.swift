@@ -39,7 +39,9 @@ public struct CSVOutput: Sendable {
             appendText(name, to: &out)
         }
         out.append(UInt8(ascii: "\n"))
-        for row in rows {
+        for (r, row) in rows.enumerated() {
+            // Room for all rows at the length of the first ones, so the buffer is rarely copied.
+            if r == 64 { out.reserveCapacity(out.count / 64 * (rows.count + 1) * 9 / 8) }
             for (k, cell) in row.enumerated() {
                 if k > 0 { out.append(UInt8(ascii: ",")) }
                 switch cell {
