@@ -61,6 +61,11 @@ struct Binom: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
+        // The positional words collect everything the parser did not recognise (so that "-1" reaches
+        // the count check); a word that looks like an option and is no number is a mistyped option.
+        if let unknown = positional.first(where: { $0.hasPrefix("-") && $0 != "-" && Double($0) == nil }) {
+            throw ValidationError("Unknown option '\(unknown)'.")
+        }
         if let problem = BinomialSettings.methods(named: method).problem { throw ValidationError(problem) }
         if let p0, !(p0.isFinite && p0 >= 0 && p0 <= 1) {
             throw ValidationError("--p0 must be between 0 and 1; got \(p0.description).")

@@ -66,6 +66,9 @@ struct BinomCommandTests {
     @Test("bad input: documented exit status and a one-line message", arguments: [
         (["binom", "11", "10"], Int32(64), "X = 11 successes exceed N = 10 trials."),
         (["binom", "-1", "10"], 64, "X must not be negative"),
+        (["binom", "3", "10", "--bogus"], 64, "Unknown option '--bogus'."),
+        (["binom", "--countz", "COUNTS", "--x", "x", "--n", "n"], 64, "Unknown option '--countz'."),
+        (["binom", "3", "-q", "10"], 64, "Unknown option '-q'."),
         (["binom", "2.5", "10"], 64, "X must be a whole number; got \"2.5\"."),
         (["binom", "1", "0"], 64, "N = 0 trials: no proportion can be estimated."),
         (["binom", "1", "10", "--conf-level", "1"], 64, "--conf-level must be strictly between 0 and 1; got 1.0."),
