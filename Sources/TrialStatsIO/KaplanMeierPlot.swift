@@ -127,7 +127,8 @@ public struct KaplanMeierPlot: Sendable {
             riskLabelWidth = min(labels.max() ?? 0, 190)
             // The first column of numbers is centred on the axis origin: the labels end half its
             // widest number (and a gap) before it, in the widths of a substituted font.
-            let widestFirst = plot.curves.map { Drawing.textWidth(String($0.curve.n), size: 13) }.max() ?? 0
+            let countWidths = plot.curves.map { Drawing.textWidth(String($0.curve.n), size: 13) }
+            let widestFirst = countWidths.max() ?? 0
             left = max(100, 34 + (riskLabelWidth + widestFirst / 2) * KaplanMeierPlot.substitution + 12)
             titleY = plot.options.title == nil ? nil : 26
             legendTop = (titleY ?? 0) + 26
@@ -144,11 +145,11 @@ public struct KaplanMeierPlot: Sendable {
                 ticks = plot.options.timeMax == nil ? automatic : automatic.filter { $0 <= end * (1 + 1e-9) }
                 axisMax = plot.options.timeMax ?? automatic.last!
             }
-            let widestNumber = (plot.curves.map { String($0.curve.n) } + ticks.map(KaplanMeierPlot.formatTick))
-                .map { Drawing.textWidth($0, size: 13) }.max() ?? 0
+            let widestNumber = (countWidths + ticks.map { Drawing.textWidth(KaplanMeierPlot.formatTick($0), size: 13) }).max() ?? 0
             let spacing = (width - left - right) * (ticks.count > 1 ? (ticks[1] - ticks[0]) / (axisMax > 0 ? axisMax : 1) : 1)
             let needed = widestNumber * KaplanMeierPlot.substitution + 8
-            riskStride = spacing > 0 ? max(1, min(ticks.count, Int((needed / spacing).rounded(.up)))) : 1
+            // Clamped while still a Double, so no spacing (however small) reaches Int(_:) out of range.
+            riskStride = spacing > 0 ? max(1, Int(min(Double(ticks.count), (needed / spacing).rounded(.up)))) : 1
         }
 
         func x(_ t: Double) -> Double { left + plotWidth * min(t, axisMax) / (axisMax > 0 ? axisMax : 1) }

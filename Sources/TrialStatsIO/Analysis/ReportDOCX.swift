@@ -75,6 +75,7 @@ extension ReportView {
             return DOCXParagraph(runs: [.init("Figure 1. ", bold: true), .init(figure.caption),
                                         .init(" The figure is in km.pdf (vector) and km.svg beside this file.")]).xml
         }
+        // fit scales the drawing into 728 × 420 points: cx ≤ 728 · 12,700 and cy ≤ 420 · 12,700 EMU, far inside Int.
         let fit = min(1, 728 / drawing.width, 420 / drawing.height)
         let cx = Int((drawing.width * fit * 12700).rounded()), cy = Int((drawing.height * fit * 12700).rounded())  // EMU: 12,700 per point
         let name = escapeXML(drawing.title)

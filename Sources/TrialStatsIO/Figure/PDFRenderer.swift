@@ -82,7 +82,7 @@ extension Drawing {
         let encoded = ascii85(zlibCompressed(program))
         let widths = stride(from: 0, to: 224, by: 16).map { font.winAnsiWidths[$0..<$0 + 16].map(String.init).joined(separator: " ") }
         let box = font.boundingBox.map { String(font.em1000($0)) }.joined(separator: " ")
-        let stemV = Int((50 + pow(Double(font.weightClass) / 65, 2)).rounded())
+        let stemV = Int((50 + pow(Double(font.weightClass) / 65, 2)).rounded())  // weightClass is a UInt16: at most about 10^6
         return [
             "<< /Type /Font /Subtype /TrueType /BaseFont \(name) /FirstChar 32 /LastChar 255\n/Widths [\(widths.joined(separator: "\n"))]\n"
                 + "/Encoding /WinAnsiEncoding /FontDescriptor \(number + 1) 0 R >>",

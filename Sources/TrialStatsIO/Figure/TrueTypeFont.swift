@@ -118,6 +118,8 @@ struct TrueTypeFont: Sendable {
     /// Font units in 1/1000 em, rounded.
     func em1000(_ units: Int) -> Int { Self.em1000(units, unitsPerEm: unitsPerEm) }
 
+    /// Only the two bundled fonts are read (unitsPerEm 2048, checked by PDFFontTests), so the
+    /// division is by a known positive size and the result is a small whole number.
     static func em1000(_ units: Int, unitsPerEm: Int) -> Int {
         Int((Double(units) * 1000 / Double(unitsPerEm)).rounded())
     }
