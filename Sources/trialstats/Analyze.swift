@@ -5,6 +5,7 @@ import TrialStatsIO
 /// as CSV, every interval, the Kaplan–Meier figure and the whole analysis as JSON.
 struct Analyze: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "analyze",
         abstract: "Analyze a basket-trial cohort from a plan file: report.html, tables, intervals, KM figure, JSON.",
         usage: """
             trialstats analyze <cohort.csv> --plan <plan.yaml> --out <dir> [--force]

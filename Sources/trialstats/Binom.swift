@@ -9,6 +9,7 @@ extension Alternative: ExpressibleByArgument {}
 /// counts on the command line, a CSV of counts, or patient-level responses.
 struct Binom: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "binom",
         abstract: "Confidence intervals and exact tests for proportions (response rates).",
         discussion: """
             Three ways in:

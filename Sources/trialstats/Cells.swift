@@ -9,6 +9,7 @@ enum CellsFormat: String, CaseIterable, ExpressibleByArgument {
 /// `trialstats cells`: the cells a document's tables hold, for review before `verify`.
 struct Cells: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "cells",
         abstract: "Extract the cells of a paper's tables (text, Markdown, HTML or JATS XML) for review.",
         discussion: """
             Prints table,section,row,column,column_n,text (and footnotes, the marks printed beside a \

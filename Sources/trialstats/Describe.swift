@@ -6,6 +6,7 @@ import TrialStatsIO
 /// column, overall or by group.
 struct Describe: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "describe",
         abstract: "Median, quartiles, range, mean and SD of a column, with an exact CI for the median.",
         usage: "trialstats describe [<options>] <file> --column <column>",
         discussion: """

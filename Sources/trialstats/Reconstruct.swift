@@ -6,6 +6,7 @@ import TrialStatsIO
 /// p-value print exactly as published — a certificate that they can all be true together.
 struct Reconstruct: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "reconstruct",
         abstract: "Reconstruct paired data consistent with printed medians [IQR] and a signed-rank p-value.",
         usage: """
             trialstats reconstruct [<options>] --n <n> --before <text>

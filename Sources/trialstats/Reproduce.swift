@@ -5,6 +5,7 @@ import TrialStatsIO
 /// manifest (`study.yaml` in the study's folder) describes.
 struct Reproduce: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "reproduce",
         abstract: "Check a bundled trial's published tables end to end and print a report (the main job).",
         usage: "trialstats reproduce [<options>] <study>",
         discussion: """

@@ -10,6 +10,7 @@ enum FailOn: String, CaseIterable, ExpressibleByArgument {
 /// `trialstats verify`: checks a paper's tables as printed.
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "verify",
         abstract: "Check a paper's tables as printed: which numbers hang together and which cannot be true.",
         usage: """
             trialstats verify [<options>] <cells.csv>

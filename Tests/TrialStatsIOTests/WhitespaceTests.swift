@@ -27,6 +27,25 @@ struct WhitespaceTests {
         }
     }
 
+    @Test("a line's trailing white space goes as a regular expression's \\s+$ takes it")
+    func trailingWhitespace() {
+        // Every scalar of the Basic Multilingual Plane after a cell, alone and doubled, and before a letter.
+        for value in Array(0..<0xD800) + Array(0xE000...0xFFFF) + [0x1_0000, 0x1_F600, 0x10_FFFF] {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            for text in ["ab\(scalar)", "ab\(scalar)\(scalar)", "\(scalar)b", "\(scalar)"] {
+                let expected = text.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+                #expect(text.droppingTrailingWhitespace() == expected, "U+\(String(value, radix: 16)) in \(text.unicodeScalars.map(\.value))")
+            }
+        }
+        var generator = SeededGenerator(seed: 12)
+        let pieces: [String] = Self.edges.map { String($0) } + ["1", "NA", "é", "x y", "", "😀", "e\u{301}", " \u{301}"]
+        for _ in 0..<5_000 {
+            let text = (0..<generator.int(in: 0...6)).map { _ in pieces[generator.int(in: 0..<pieces.count)] }.joined()
+            let expected = text.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+            #expect(text.droppingTrailingWhitespace() == expected, "\(text.unicodeScalars.map(\.value))")
+        }
+    }
+
     @Test("trimming equals Foundation's on generated texts")
     func trimming() {
         var generator = SeededGenerator(seed: 11)

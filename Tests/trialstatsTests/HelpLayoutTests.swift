@@ -255,4 +255,15 @@ extension HelpLayoutTests {
             }
         }
     }
+
+    @Test("every subcommand names itself, under the name its type would give")
+    func explicitCommandNames() {
+        // The parser's default name comes from the type at run time (a search of every protocol
+        // conformance in the program, about a millisecond at start-up); each command sets it instead.
+        for command in TrialStatsCommand.configuration.subcommands {
+            let derived = String(describing: command).replacingOccurrences(of: "([a-z])([A-Z])", with: "$1-$2", options: .regularExpression).lowercased()
+            #expect(command.configuration.commandName == derived, "\(command)")
+        }
+        #expect(TrialStatsCommand.configuration.subcommands.count == 10)
+    }
 }
