@@ -169,16 +169,20 @@ private func writeTemporary(_ text: String, beside destination: String, reported
 
 /// Writes every byte of `text` to `fd`, retrying short and interrupted writes.
 private func writeAll(_ text: String, to fd: Int32, reportedAs path: String) throws(OutputError) {
-    let bytes = Array(text.utf8)
-    var offset = 0
-    while offset < bytes.count {
-        let written = bytes.withUnsafeBytes { buffer in
-            write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+    var text = text
+    // The text's own bytes (every text the program makes is stored as contiguous UTF-8: no copy).
+    let failure: Int32? = text.withUTF8 { buffer in
+        var offset = 0
+        while offset < buffer.count {
+            let written = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            offset += written
         }
-        if written < 0 {
-            if errno == EINTR { continue }
-            throw OutputError(path: path, reason: String(cString: strerror(errno)))
-        }
-        offset += written
+        return nil
     }
+    if let failure { throw OutputError(path: path, reason: String(cString: strerror(failure))) }
 }
+

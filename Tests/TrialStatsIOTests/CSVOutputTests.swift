@@ -64,4 +64,19 @@ struct CSVOutputTests {
             #expect(csv.serialized() == Self.stringAppended(csv))
         }
     }
+
+    @Test("a number written into the buffer is description's bytes, after what the buffer held")
+    func roundTripBytes() {
+        var generator = SystemRandomNumberGenerator()
+        var values: [Double] = [5e-324, -5e-324, .leastNormalMagnitude, .greatestFiniteMagnitude, 0.1, 1.0 / 3, 1e15, 1e16, 1e-7,
+                                123456789012345.67, 0.30000000000000004, -0.0, 0, .infinity, -.infinity, .nan]
+        values += (0..<100_000).map { _ in Double(bitPattern: UInt64.random(in: 0...UInt64.max, using: &generator)) }
+        values += (0..<20_000).map { _ in Double.random(in: 0...1, using: &generator) }
+        for value in values {
+            var out: [UInt8] = Array("x,".utf8)
+            appendRoundTrip(value, to: &out)
+            #expect(out == Array(("x," + value.description).utf8), "\(value.bitPattern)")
+        }
+    }
 }
+

@@ -3,6 +3,9 @@ public protocol CommandReport {
     func json() -> JSONValue
     func csv() -> CSVOutput
     func table() -> TextTable
+    /// The CSV as text: `csv().serialized()`, unless the report writes its rows straight into
+    /// bytes (``CSVWriter``).
+    func csvText() -> String
 }
 
 extension CommandReport {
@@ -11,10 +14,12 @@ extension CommandReport {
     public func text(format: String, width: Int? = nil) -> String {
         switch format {
         case "json": return json().serialized() + "\n"
-        case "csv": return csv().serialized()
+        case "csv": return csvText()
         default: return table().rendered(width: width)
         }
     }
+
+    public func csvText() -> String { csv().serialized() }
 }
 
 extension BinomialReport: CommandReport {}

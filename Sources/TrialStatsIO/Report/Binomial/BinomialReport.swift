@@ -71,60 +71,58 @@ public struct BinomialReport: Sendable, Equatable {
     /// side, in blocks. The rows are the same as computed one after another, and an error is
     /// that of the first row in order that fails.
     public init(counts: [GroupCount], settings: BinomialSettings, patientLevel: Bool) throws(StatisticsError) {
-        var distinct: [GroupCount] = []
+        var table = DistinctCounts(capacity: counts.count)
+        var distinct: [(x: Int, n: Int)] = []
         var slot = [Int](repeating: 0, count: counts.count)
-        var seen: [Counts: Int] = [:]
-        seen.reserveCapacity(counts.count)
         for (i, c) in counts.enumerated() {
-            let key = Counts(x: c.x, n: c.n)
-            if let s = seen[key] {
-                slot[i] = s
-            } else {
-                seen[key] = distinct.count
-                slot[i] = distinct.count
-                distinct.append(c)
-            }
+            let (number, isNew) = table.number(x: c.x, n: c.n, next: distinct.count)
+            slot[i] = number
+            if isNew { distinct.append((c.x, c.n)) }
         }
         let computed = try Self.rows(distinct, settings: settings, patientLevel: patientLevel)
         var rows: [BinomialRow] = []
         rows.reserveCapacity(counts.count)
         for (i, c) in counts.enumerated() {
-            var row = computed[slot[i]]
+            var row = computed[slot[i]]!
             row.label = c.group
             rows.append(row)
         }
         self.init(settings: settings, rows: rows)
     }
 
-    /// A key of distinct counts.
-    private struct Counts: Hashable {
-        var x: Int
-        var n: Int
-    }
-
-    /// The row of each count: one after another, or for many counts in blocks on the cores.
-    private static func rows(_ counts: [GroupCount], settings: BinomialSettings, patientLevel: Bool) throws(StatisticsError) -> [BinomialRow] {
-        @Sendable func row(_ c: GroupCount) throws(StatisticsError) -> BinomialRow {
-            try BinomialRow(label: c.group, x: c.x, n: c.n, settings: settings, note: patientLevel && c.n == 0 ? emptyGroupNote : nil)
-        }
+    /// The row of each distinct count, unlabelled: one block after another, or for many counts the
+    /// blocks on the cores side by side. Every slot is filled unless a row fails; then the error
+    /// thrown is that of the first failing row in order.
+    private static func rows(_ counts: [(x: Int, n: Int)], settings: BinomialSettings, patientLevel: Bool) throws(StatisticsError) -> [BinomialRow?] {
         let block = 1024
-        var rows: [BinomialRow] = []
-        rows.reserveCapacity(counts.count)
-        guard counts.count >= 2 * block, ProcessInfo.processInfo.activeProcessorCount > 1 else {
-            for c in counts { rows.append(try row(c)) }
-            return rows
-        }
-        // Each slot is written by exactly one worker and read after all of them have finished.
-        var results = [Result<BinomialRow, StatisticsError>?](repeating: nil, count: counts.count)
-        results.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: (counts.count + block - 1) / block) { k in
-                for i in k * block..<min(counts.count, (k + 1) * block) {
-                    slots[i] = Result { () throws(StatisticsError) in try row(counts[i]) }
+        let blocks = (counts.count + block - 1) / block
+        var rows = [BinomialRow?](repeating: nil, count: counts.count)
+        // The first failure of each block; a block stops at it.
+        var failures = [StatisticsError?](repeating: nil, count: blocks)
+        // Each slot is written by exactly one block and read after all of them have finished.
+        rows.withUnsafeMutableBufferPointer { rowBuffer in
+            failures.withUnsafeMutableBufferPointer { failureBuffer in
+                nonisolated(unsafe) let slots = rowBuffer, failed = failureBuffer
+                @Sendable func compute(_ k: Int) {
+                    for i in k * block..<min(counts.count, (k + 1) * block) {
+                        do throws(StatisticsError) {
+                            slots[i] = try BinomialRow(label: "", x: counts[i].x, n: counts[i].n, settings: settings,
+                                                       note: patientLevel && counts[i].n == 0 ? emptyGroupNote : nil)
+                        } catch {
+                            failed[k] = error
+                            return
+                        }
+                    }
+                }
+                if blocks >= 2 && ProcessInfo.processInfo.activeProcessorCount > 1 {
+                    DispatchQueue.concurrentPerform(iterations: blocks, execute: compute)
+                } else {
+                    for k in 0..<blocks { compute(k) }
                 }
             }
         }
-        for result in results { rows.append(try result!.get()) }
+        // Blocks are in row order, so the first block that failed holds the first failing row.
+        if let error = failures.lazy.compactMap({ $0 }).first { throw error }
         return rows
     }
 
@@ -192,6 +190,43 @@ extension BinomialSettings {
         if names.isEmpty { return ([.default], nil) }
         if names.contains("all") { return (BinomialIntervalMethod.allCases, nil) }
         return (names.compactMap(BinomialIntervalMethod.init(rawValue:)), nil)
+    }
+}
+
+/// The distinct (x, n) pairs of a list of counts, numbered in order of first appearance: an
+/// open-addressing table (linear probing, never more than half full) of the pairs themselves.
+/// Numbering 10⁵ counts through a `Dictionary` took about 25 ms, most of it hashing; this takes a
+/// few.
+struct DistinctCounts {
+    private var xs: [Int]
+    private var ns: [Int]
+    /// The number of the pair in each place, -1 where the place is empty.
+    private var numbers: [Int]
+    private let mask: Int
+
+    /// A table with room for `capacity` distinct pairs.
+    init(capacity: Int) {
+        var size = 16
+        while size < 2 * capacity && size < Int.max / 4 { size *= 2 }
+        xs = [Int](repeating: 0, count: size)
+        ns = [Int](repeating: 0, count: size)
+        numbers = [Int](repeating: -1, count: size)
+        mask = size - 1
+    }
+
+    /// The number of (x, n): its earlier number, or `next` when it is new (then recorded as such).
+    mutating func number(x: Int, n: Int, next: Int) -> (number: Int, isNew: Bool) {
+        var h = UInt64(bitPattern: Int64(x)) &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(bitPattern: Int64(n)) &* 0xC2B2_AE3D_27D4_EB4F
+        h ^= h >> 29
+        var place = Int(truncatingIfNeeded: h) & mask
+        while numbers[place] >= 0 {
+            if xs[place] == x && ns[place] == n { return (numbers[place], false) }
+            place = (place + 1) & mask
+        }
+        xs[place] = x
+        ns[place] = n
+        numbers[place] = next
+        return (next, true)
     }
 }
 
