@@ -62,9 +62,9 @@ PY
 for args in "1000000 2000000" "10079999 21000000 --p0 0.48" "1000 1000000000 --p0 0.000001"; do
   set -- $args
   p0=0.5; [ "$#" -ge 4 ] && p0=$4
-  RUNS=5 measure trialstats "$TRIALSTATS" binom $1 $2 --p0 "$p0" --format json
+  measure_short trialstats "$TRIALSTATS" binom $1 $2 --p0 "$p0" --format json
   row "binom $1 $2 (p0 $p0)" "trialstats binom X N --p0" "$("$PYTHON" -c 'import json,sys; g=json.load(open(sys.argv[1]))["groups"][0]; i=g["intervals"][0]; print("lower %.12g upper %.12g p %.12g" % (i["lower"], i["upper"], g["test"]["p_value"]))' "$LAST_OUTPUT" 2>/dev/null || head -c 200 "$LAST_OUTPUT")"
-  RUNS=5 measure R Rscript -e "b <- binom.test($1, $2, $p0); cat(sprintf('lower %.12g upper %.12g p %.12g', b\$conf.int[1], b\$conf.int[2], b\$p.value))"
+  RUNS=10 measure_short R Rscript -e "b <- binom.test($1, $2, $p0); cat(sprintf('lower %.12g upper %.12g p %.12g', b\$conf.int[1], b\$conf.int[2], b\$p.value))"
   row "binom $1 $2 (p0 $p0)" "R binom.test (Rscript)" "$(cat "$LAST_OUTPUT")"
 done
-note "binom X N: whole processes, 5 runs; the time is mostly process start (Rscript alone takes about 0.2 s)."
+note "binom X N: whole processes timed by hyperfine (median wall, mean CPU; 50 runs, R 10); the time is mostly process start (Rscript alone takes about 0.2 s)."

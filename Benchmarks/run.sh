@@ -6,7 +6,8 @@
 #   mode, with its resource bundle beside it) instead of building one
 #
 # Convention: each benchmark is an executable script Benchmarks/bench-NAME.sh that writes
-# Benchmarks/results/NAME.txt. run.sh builds trialstats once in release mode, prepares the pinned
+# Benchmarks/results/NAME.txt. run.sh builds trialstats once in release mode as scripts/demo.sh
+# does (--static-swift-stdlib: the Swift runtime and Foundation inside the program), prepares the pinned
 # Python environment (.venv: SciPy, lifelines, pandas), writes the versions of every program to
 # Benchmarks/results/versions.txt, and then runs each bench-NAME.sh (from the package root) with
 # these variables exported:
@@ -22,7 +23,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 if [ -z "${TRIALSTATS:-}" ]; then
-  swift build -c release --product trialstats >/dev/null
+  swift build -c release --static-swift-stdlib --product trialstats >/dev/null
   export TRIALSTATS="$root/.build/release/trialstats"
 fi
 export TRIALSTATS

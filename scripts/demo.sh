@@ -4,6 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
-swift build -c release --product trialstats 2>&1 | grep -v '^\[' >&2 || true
+swift build -c release --static-swift-stdlib --product trialstats 2>&1 | grep -v '^\[' >&2 || true
 bin="$(swift build -c release --show-bin-path)/trialstats"
 "$bin" reproduce castle
