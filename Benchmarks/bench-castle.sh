@@ -22,7 +22,7 @@ v = d.get("verify", d)
 print("%d findings; %d reconstructions feasible" % (len(v["findings"]), sum(r["feasible"] for r in v["reconstructions"])))' "$LAST_OUTPUT" 2>/dev/null || echo "(answer not read)")"
 RUNS=5 measure trialstats "$TRIALSTATS" reproduce castle --no-reconstruct --format json
 row "reproduce castle --no-reconstruct" "trialstats reproduce castle --no-reconstruct" ""
-RUNS=5 measure trialstats "$TRIALSTATS" describe "$cohort" --column age --by basket --format json
+measure_short trialstats "$TRIALSTATS" describe "$cohort" --column age --by basket --format json
 row "describe age by basket (24 patients)" "trialstats describe --by" "$("$PYTHON" -c '
 import json, sys
 d = json.load(open(sys.argv[1]))
