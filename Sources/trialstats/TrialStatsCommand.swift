@@ -34,6 +34,11 @@ struct TrialStatsCommand: ParsableCommand {
             }
             let message = oneLine(self.message(for: error))
             if message.isEmpty { Foundation.exit(code.rawValue) }
+            // A mistyped option, not what its absence left missing.
+            if code == .validationFailure, !message.hasPrefix("Unknown option"),
+               let unknown = UnknownOption.first(in: Array(CommandLine.arguments.dropFirst()), subcommands: configuration.subcommands) {
+                fail("Unknown option '\(unknown)'.", code: code.rawValue)
+            }
             fail(message, code: code.rawValue)
         }
     }
