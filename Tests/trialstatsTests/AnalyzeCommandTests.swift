@@ -24,7 +24,7 @@ struct AnalyzeCommandTests {
         let folder = try! CLI.temporaryFolder()
         let out = folder.appendingPathComponent("report").path
         let result = try! CLI.run(["analyze", cohort, "--plan", plan, "--out", out])
-        let html = (try? String(contentsOfFile: out + "/report.html", encoding: .utf8)) ?? ""
+        let html = withoutNoWrapSpans((try? String(contentsOfFile: out + "/report.html", encoding: .utf8)) ?? "")
         let json = (try? jsonObject(String(contentsOfFile: out + "/analysis.json", encoding: .utf8))) ?? [:]
         var cells: [String: String] = [:]
         let pattern = try! NSRegularExpression(pattern: "data-cell=\"([^\"]+)\">([^<]*)<")
@@ -34,6 +34,30 @@ struct AnalyzeCommandTests {
         }
         return Output(folder: URL(fileURLWithPath: out), result: result, html: html, json: json, cells: cells)
     }()
+
+    /// The report's HTML with each unbreakable piece of a cell (`<span class="nw">35–93)</span>`,
+    /// see `TextRun`) replaced by its text, so that a cell's text reads as printed.
+    static func withoutNoWrapSpans(_ html: String) -> String {
+        html.replacingOccurrences(of: "<span class=\"nw\">([^<]*)</span>", with: "$1", options: .regularExpression)
+    }
+
+    @Test("an interval, or a sign with its number, is one unbreakable piece of the printed table; the rest wraps at its spaces")
+    func intervalsUnbroken() throws {
+        let html = try String(contentsOfFile: Self.output.folder.path + "/report.html", encoding: .utf8)
+        #expect(html.contains(".nw { white-space: nowrap; }"))
+        #expect(html.contains(">9/10 (90.0%) <span class=\"nw\">[55.5–99.7]</span><"), "a response cell")
+        let pieces = try NSRegularExpression(pattern: "<span class=\"nw\">([^<]*)</span>")
+        let matches = pieces.matches(in: html, range: NSRange(html.startIndex..., in: html))
+        #expect(matches.count > 20)
+        for match in matches {
+            let text = String(html[Range(match.range(at: 1), in: html)!]).replacingOccurrences(of: "&lt;", with: "<")
+            let words = text.split(separator: " ")
+            let interval = text.contains("–") && words.count == 1
+            let threshold = words.count == 2 && ["≤", "≥", "<", ">", "="].contains(words[0])
+            #expect(interval || threshold, "\(text)")
+        }
+        #expect(html.contains("change <span class=\"nw\">≤ −10.0</span>"), "the MCID label's threshold")
+    }
 
     // An independent copy of the report's number formats: half away from zero on the shortest
     // decimal form of the value (Foundation's Decimal, rounding mode .plain), typographic minus.

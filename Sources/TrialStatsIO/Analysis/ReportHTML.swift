@@ -110,6 +110,73 @@ extension ReportMethodsSection: MustacheParent {
     }
 }
 
+extension ReportCell: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "text": return text
+        case "runs": return TextRun.runs(of: text)
+        case "sub": return sub
+        case "key": return key
+        case "mark": return mark
+        case "indent": return indent
+        case "colspan": return colspan
+        default: return nil
+        }
+    }
+}
+
+/// A piece of a cell's text as the page prints it. A printed table wraps its cells at spaces, and
+/// a browser also breaks a line after an en dash: an interval ("35–93)") would end one line with
+/// "35–" and start the next with "93)", and a threshold ("change ≤ −10.0") could leave its sign
+/// at the end of a line. Such a word, and a relation sign with the number after it, are each one
+/// unbreakable piece.
+struct TextRun: Sendable {
+    var text: String
+    var nowrap: Bool
+
+    /// Signs that stay with the word after them.
+    static let relations: Set<Substring> = ["≤", "≥", "<", ">", "="]
+
+    /// The runs of `text`, in order: each unbreakable piece alone, everything between them (spaces
+    /// included) together; their texts joined give `text` back.
+    static func runs(of text: String) -> [TextRun] {
+        let words = text.split(separator: " ", omittingEmptySubsequences: false)
+        var runs: [TextRun] = []
+        var plain = ""
+        var k = 0
+        while k < words.count {
+            if k > 0 { plain += " " }
+            var piece: String?
+            if relations.contains(words[k]), k + 1 < words.count, !words[k + 1].isEmpty {
+                piece = words[k] + " " + words[k + 1]
+                k += 1
+            } else if words[k].contains("\u{2013}") {
+                piece = String(words[k])
+            }
+            if let piece {
+                if !plain.isEmpty { runs.append(TextRun(text: plain, nowrap: false)) }
+                runs.append(TextRun(text: piece, nowrap: true))
+                plain = ""
+            } else {
+                plain += words[k]
+            }
+            k += 1
+        }
+        if !plain.isEmpty || runs.isEmpty { runs.append(TextRun(text: plain, nowrap: false)) }
+        return runs
+    }
+}
+
+extension TextRun: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "text": return text
+        case "nowrap": return nowrap
+        default: return nil
+        }
+    }
+}
+
 extension ReportCommand: MustacheParent {
     public func child(named name: String) -> Any? { name == "text" ? text : nil }
 }
