@@ -156,5 +156,28 @@ struct AnalyzePlanStarterTests {
         #expect(html.contains("data-cell=\"survival/A/follow_up\">— [3.0–18.0]") || html.contains(">— [3–18]"), "\(html)")
         #expect(html.contains("—, no median: the reverse curve never falls to 50% (too few patients censored)."))
     }
+
+    @Test("--init: a column name or basket with a line break stays inside its comment; comments wrap at 100 columns; the plan checks")
+    func initCommentsStayComments() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let names = ["id", "\"bad\nname\""] + (1...30).map { "measurement_\($0)" } + ["basket"]
+        let rows = (0..<8).map { k in
+            (["\(100 + k)", "\(k % 3)"] + (1...30).map { "\($0 + k)" } + [k % 2 == 0 ? "A" : "\"B\nline\""]).joined(separator: ",")
+        }
+        let cohort = try CLI.write(([names.joined(separator: ",")] + rows).joined(separator: "\n") + "\n", named: "wide.csv", in: folder)
+        let start = try CLI.run(["analyze", cohort, "--init"])
+        #expect(start.status == 0, "\(start.stderr)")
+        let lines = start.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(start.stdout.contains("bad\\nname (numeric)"), "\(start.stdout)")
+        #expect(start.stdout.contains("B\\nline 4"), "\(start.stdout)")
+        #expect(!lines.contains { $0.hasPrefix("name") || $0.hasPrefix("line") }, "\(start.stdout)")
+        let comments = lines.prefix { $0.hasPrefix("#") }
+        #expect(comments.count >= 6)
+        for line in comments where !line.hasPrefix("#   trialstats analyze") { #expect(line.count <= 100, "\(line)") }
+        let plan = try CLI.write(start.stdout, named: "plan.yaml", in: folder)
+        let check = try CLI.run(["analyze", cohort, "--plan", plan, "--check"])
+        #expect(check.status == 0, "\(check.stdout) \(check.stderr)")
+    }
 }
 

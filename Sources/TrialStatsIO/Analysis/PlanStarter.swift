@@ -53,11 +53,12 @@ extension AnalysisPlan {
         let categorical = names.indices.filter { types[$0] == .categorical }
         let basket = named(["basket", "arm", "cohort", "group", "indication", "disease"], among: categorical)
             ?? categorical.filter { Set(column($0, table)).count >= 2 }.min { Set(column($0, table)).count < Set(column($1, table)).count }
-        var out = "# Starting plan for \(table.source), written by trialstats analyze --init from its \(names.count) columns and \(table.rows.count) rows.\n"
+        var out = comment("Starting plan for \(table.source), written by trialstats analyze --init from its \(names.count) columns and \(table.rows.count) rows.")
         out += "# Every line is a guess from the data: read it, fix what is marked CHECK, then\n"
-        out += "#   trialstats analyze \(shellQuote(table.source)) --plan plan.yaml --check\n"
-        out += "#   trialstats analyze \(shellQuote(table.source)) --plan plan.yaml --out report\n"
-        out += "# Columns: " + names.indices.map { "\(names[$0]) (\(types[$0].rawValue))" }.joined(separator: ", ") + "\n"
+        // The commands stay whole on their lines, to be copied.
+        out += "#   trialstats analyze \(messageValue(shellQuote(table.source), limit: .max)) --plan plan.yaml --check\n"
+        out += "#   trialstats analyze \(messageValue(shellQuote(table.source), limit: .max)) --plan plan.yaml --out report\n"
+        out += comment("Columns: " + names.indices.map { "\(names[$0]) (\(types[$0].rawValue))" }.joined(separator: ", "))
         out += "title: \(yamlScalar("Analysis of " + (table.source as NSString).lastPathComponent))\n"
         if let basket {
             let values = column(basket, table)
@@ -65,7 +66,7 @@ extension AnalysisPlan {
             for v in values where !order.contains(v) { order.append(v) }
             out += "basket: \(yamlScalar(names[basket]))\n"
             out += "baskets: [\(order.map(yamlScalar).joined(separator: ", "))]   # "
-                + order.map { v in "\(v) \(values.filter { $0 == v }.count)" }.joined(separator: ", ") + " patients\n"
+                + order.map { v in "\(messageValue(v, limit: .max)) \(values.filter { $0 == v }.count)" }.joined(separator: ", ") + " patients\n"
         } else {
             out += "basket: CHECK   # no column looks like a basket (a category with 2 or more levels); name it here\n"
         }
@@ -163,6 +164,13 @@ extension AnalysisPlan {
     }
 
     /// A YAML scalar: plain when safe, else double-quoted.
+    /// A comment line of the starting plan, wrapped at 100 columns (continuations indented under
+    /// it): the data's column names and the path are written with their control characters as
+    /// escapes, since a line break in a name would end the comment and start plan text.
+    static func comment(_ text: String) -> String {
+        wrapWords("# " + messageValue(text, limit: .max), width: 100, indent: "#   ").map { $0 + "\n" }.joined()
+    }
+
     static func yamlScalar(_ s: String) -> String {
         let plain = !s.isEmpty && s.allSatisfy { $0.isLetter || $0.isNumber || " _-./()".contains($0) }
             && !s.hasPrefix(" ") && !s.hasSuffix(" ") && !s.hasPrefix("-") && Double(s) == nil
