@@ -30,7 +30,7 @@ struct UnknownOptionTests {
     func declaredOptionsKnown() {
         for command in Self.subcommands {
             let name = command.configuration.commandName!
-            let options = UnknownOption.optionNames(of: command)
+            let options = UnknownOption.optionNames(of: command).all
             #expect(options.count >= 2, "\(name)")
             for option in options {
                 #expect(UnknownOption.first(in: [name, option, "v"], subcommands: Self.subcommands) == nil, "\(name) \(option)")
@@ -51,5 +51,12 @@ struct UnknownOptionTests {
         #expect(UnknownOption.first(in: ["describe", "-q"], subcommands: subcommands) == "-q")
         #expect(UnknownOption.first(in: ["no-such-command", "--x"], subcommands: subcommands) == nil)
         #expect(UnknownOption.first(in: [], subcommands: subcommands) == nil)
+        // The value of an option, whatever it looks like, and no more than one word.
+        #expect(UnknownOption.first(in: ["describe", "f.csv", "--probs", "-0.1,0.9"], subcommands: subcommands) == nil)
+        #expect(UnknownOption.first(in: ["compare", "--counts", "-1,2;3,4"], subcommands: subcommands) == nil)
+        #expect(UnknownOption.first(in: ["describe", "--column", "-x", "-y"], subcommands: subcommands) == "-y")
+        #expect(UnknownOption.first(in: ["describe", "--column=-x", "-y"], subcommands: subcommands) == "-y")
+        #expect(UnknownOption.optionNames(of: Describe.self).takingValue.contains("--probs"))
+        #expect(!UnknownOption.optionNames(of: Describe.self).takingValue.contains("--help"))
     }
 }
