@@ -89,7 +89,7 @@ public struct RankSumOptions: Equatable, Sendable {
 
 /// The result of a Wilcoxon–Mann–Whitney test, recording what was done.
 public struct RankSumResult: Equatable, Sendable {
-    /// Sizes of x and y.
+    /// Size of x.
     public var n1: Int
     /// Size of y.
     public var n2: Int
