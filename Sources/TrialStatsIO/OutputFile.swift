@@ -185,4 +185,3 @@ private func writeAll(_ text: String, to fd: Int32, reportedAs path: String) thr
     }
     if let failure { throw OutputError(path: path, reason: String(cString: strerror(failure))) }
 }
-

@@ -163,7 +163,6 @@ extension AnalysisPlan {
         return (start, ends[0], event, nil)
     }
 
-    /// A YAML scalar: plain when safe, else double-quoted.
     /// A comment line of the starting plan, wrapped at 100 columns (continuations indented under
     /// it): the data's column names and the path are written with their control characters as
     /// escapes, since a line break in a name would end the comment and start plan text.
@@ -171,6 +170,7 @@ extension AnalysisPlan {
         wrapWords("# " + messageValue(text, limit: .max), width: 100, indent: "#   ").map { $0 + "\n" }.joined()
     }
 
+    /// A YAML scalar: plain when safe, else double-quoted.
     static func yamlScalar(_ s: String) -> String {
         let plain = !s.isEmpty && s.allSatisfy { $0.isLetter || $0.isNumber || " _-./()".contains($0) }
             && !s.hasPrefix(" ") && !s.hasSuffix(" ") && !s.hasPrefix("-") && Double(s) == nil

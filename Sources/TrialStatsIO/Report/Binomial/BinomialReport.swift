@@ -83,7 +83,7 @@ public struct BinomialReport: Sendable, Equatable {
         var rows: [BinomialRow] = []
         rows.reserveCapacity(counts.count)
         for (i, c) in counts.enumerated() {
-            var row = computed[slot[i]]!
+            var row = computed[slot[i]]!  // every slot is filled: rows(_:) returned without throwing
             row.label = c.group
             rows.append(row)
         }

@@ -25,23 +25,16 @@ struct BinomialReportTests {
         #expect(report.rows == expected)
     }
 
-    @Test("the error is that of the first failing row, as one after another")
-    func firstError() {
-        var counts = Self.counts(6000)
-        counts[4500] = GroupCount(group: "late", x: 9, n: 2, missing: 0)
-        counts[3001] = GroupCount(group: "early", x: 7, n: 5, missing: 0)
-        #expect(throws: StatisticsError.invalidCounts(successes: 7, trials: 5)) {
-            try BinomialReport(counts: counts, settings: BinomialSettings(), patientLevel: false)
-        }
-    }
-
-    @Test("the first failing row wins within a block and across a repeated count")
-    func firstErrorWithinBlock() {
-        var counts = Self.counts(3000)
-        counts[10] = GroupCount(group: "first", x: 4, n: 3, missing: 0)
-        counts[11] = GroupCount(group: "second", x: 5, n: 1, missing: 0)
-        counts[2999] = GroupCount(group: "again", x: 4, n: 3, missing: 0)
-        #expect(throws: StatisticsError.invalidCounts(successes: 4, trials: 3)) {
+    /// Rows made to fail (index, x, n), and the counts of the error expected: across blocks; within
+    /// a block, and across a repeated count.
+    @Test("the error is that of the first failing row, as one after another", arguments: [
+        (6000, [(4500, 9, 2), (3001, 7, 5)], 7, 5),
+        (3000, [(10, 4, 3), (11, 5, 1), (2999, 4, 3)], 4, 3),
+    ])
+    func firstError(size: Int, failing: [(Int, Int, Int)], x: Int, n: Int) {
+        var counts = Self.counts(size)
+        for (index, x, n) in failing { counts[index] = GroupCount(group: "row \(index)", x: x, n: n, missing: 0) }
+        #expect(throws: StatisticsError.invalidCounts(successes: x, trials: n)) {
             try BinomialReport(counts: counts, settings: BinomialSettings(), patientLevel: false)
         }
     }
